@@ -1,0 +1,214 @@
+// THE contract between the page and the host (Electron main or the preview server): every call's
+// name, the schema of its input and the type of its result. The renderer imports only types from
+// here; both hosts route every call through `dispatch` (electron/dispatch.ts), which parses the
+// input with the schema below before any handler runs.
+import { z } from 'zod';
+
+/** A course, lesson, section or question id: the slugs the compiler writes (letters of any script). */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(
+    /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}-]*$/u,
+    'must be a slug: lowercase letters, digits and -',
+  );
+
+const answerSchema = z.union([z.string().max(2000), z.array(z.string().max(2000)).min(1).max(26)]);
+
+const themeSchema = z.enum(['system', 'light', 'dark']);
+const textSizeSchema = z.enum(['small', 'medium', 'large', 'x-large']);
+
+/** The learner's preferences, as the page reads and writes them. */
+export const settingsSchema = z.object({ theme: themeSchema, textSize: textSizeSchema }).strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** One batch of reading progress: what the page saves at most once a second. */
+export const progressBatchSchema = z
+  .object({
+    courseId: idSchema,
+    lessonId: idSchema,
+    position: z
+      .object({ sectionId: idSchema, offset: z.number().finite().min(0).max(1) })
+      .strict()
+      .optional(),
+    sectionsSeen: z.array(idSchema).max(500).default([]),
+    sectionsRead: z.array(idSchema).max(500).default([]),
+    secondsSpent: z.number().finite().min(0).max(3600).default(0),
+  })
+  .strict();
+
+// A call is its input schema plus a phantom result type: one entry here is all a new call needs
+// besides its handler.
+interface Call<Input extends z.ZodType, Result> {
+  readonly input: Input;
+  readonly result?: Result;
+}
+function call<Result>(): <Input extends z.ZodType>(input: Input) => Call<Input, Result> {
+  return (input) => ({ input });
+}
+
+export const api = {
+  listCourses: call<LibraryView>()(z.object({}).strict()),
+  openLesson: call<LessonView>()(z.object({ courseId: idSchema, lessonId: idSchema }).strict()),
+  recordProgress: call<SaveReceipt>()(progressBatchSchema),
+  answerQuestion: call<AnswerView & SaveReceipt>()(
+    z
+      .object({
+        courseId: idSchema,
+        lessonId: idSchema,
+        questionId: idSchema,
+        answer: answerSchema,
+      })
+      .strict(),
+  ),
+  getSettings: call<Settings>()(z.object({}).strict()),
+  setSettings: call<Settings & SaveReceipt>()(settingsSchema.partial().strict()),
+  getResume: call<ResumeView | null>()(z.object({ courseId: idSchema.optional() }).strict()),
+  openExternal: call<{ opened: true }>()(
+    z
+      .object({
+        url: z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2048),
+      })
+      .strict(),
+  ),
+} as const;
+
+export type Api = typeof api;
+export type CallName = keyof Api;
+export type CallInput<Name extends CallName> = z.input<Api[Name]['input']>;
+export type ParsedInput<Name extends CallName> = z.output<Api[Name]['input']>;
+export type CallResult<Name extends CallName> = Exclude<Api[Name]['result'], undefined>;
+
+/** Is `name` one of the contract's calls? (Guards lookups with names that come off the wire.) */
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(api, name);
+}
+
+/** Every failure the contract reports, by code; `message` is written for the learner. */
+export type ErrorCode =
+  'unknown-call' | 'invalid-input' | 'not-found' | 'forbidden' | 'unavailable' | 'internal';
+
+export interface CallError {
+  code: ErrorCode;
+  message: string;
+  /** For 'invalid-input': where the input was wrong, one line each. */
+  issues?: string[];
+}
+
+export type CallOutcome<Result> = { ok: true; value: Result } | { ok: false; error: CallError };
+
+// ---- Results --------------------------------------------------------------------------------
+
+export interface SaveReceipt {
+  /** ISO time of the store's last durable write. */
+  savedAt: string;
+}
+
+export type LessonState = 'not-started' | 'in-progress' | 'done';
+
+export interface QuizScore {
+  correct: number;
+  answered: number;
+  total: number;
+}
+
+export interface LessonSummary {
+  id: string;
+  title: string;
+  summary: string;
+  readingMinutes: number;
+  state: LessonState;
+  percent: number;
+  minutesLeft: number;
+  score: QuizScore;
+}
+
+export interface CourseSummary {
+  id: string;
+  title: string;
+  description: string;
+  version: string;
+  lessons: LessonSummary[];
+  percent: number;
+  minutesLeft: number;
+  lessonsDone: number;
+  lessonsInProgress: number;
+  lessonsNotStarted: number;
+  score: QuizScore;
+  lastStudiedAt: string | null;
+}
+
+export interface LibraryView {
+  courses: CourseSummary[];
+  /** Packs that could not be installed: the other courses still work. */
+  problems: { source: string; message: string }[];
+  /** Set when the progress file was damaged and moved aside at start. */
+  progressRecovery: { movedTo: string } | null;
+  resume: ResumeView | null;
+}
+
+export interface ResumeView {
+  courseId: string;
+  courseTitle: string;
+  lessonId: string;
+  lessonTitle: string;
+  sectionId: string | null;
+  offset: number;
+  at: string;
+}
+
+export interface LessonLink {
+  courseId: string;
+  lessonId: string;
+  title: string;
+  readingMinutes: number;
+}
+
+export interface SectionView {
+  id: string;
+  title: string;
+  html: string;
+  readingSeconds: number;
+}
+
+export interface QuestionView {
+  id: string;
+  kind: 'single' | 'multiple' | 'text';
+  prompt: string;
+  choices: string[];
+}
+
+export interface AnswerView {
+  questionId: string;
+  answer: string | string[];
+  correct: boolean;
+  correctAnswer: string | string[];
+  explainHtml: string;
+}
+
+export interface LessonView {
+  course: { id: string; title: string; contact: string | null; codeStylesheet: string };
+  lesson: {
+    id: string;
+    title: string;
+    summary: string;
+    introHtml: string;
+    readingMinutes: number;
+    sections: SectionView[];
+    questions: QuestionView[];
+    faq: { question: string; answerHtml: string }[];
+    previous: LessonLink | null;
+    next: LessonLink | null;
+    related: LessonLink[];
+  };
+  progress: {
+    percent: number;
+    minutesLeft: number;
+    sectionsRead: string[];
+    position: { sectionId: string; offset: number } | null;
+    answers: AnswerView[];
+    score: QuizScore;
+  };
+  savedAt: string | null;
+}

@@ -1,0 +1,124 @@
+// library.sqlite: every installed course's content, copied from its pack. Derived data: it can
+// always be rebuilt from the packs, so a damaged or outdated library is replaced, never repaired.
+
+/** `PRAGMA user_version` of the library layout; a different one means "rebuild from packs". */
+export const LIBRARY_FORMAT_VERSION = 1;
+
+export const LIBRARY_SCHEMA_SQL = `
+CREATE TABLE courses (
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  version TEXT NOT NULL,
+  contact TEXT,
+  content_hash TEXT NOT NULL,
+  code_css TEXT NOT NULL,
+  built_at TEXT NOT NULL,
+  installed_at TEXT NOT NULL,
+  position INTEGER NOT NULL               -- order on the library page
+) STRICT;
+
+CREATE TABLE lessons (
+  course_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  source_file TEXT NOT NULL,
+  intro_html TEXT NOT NULL,
+  reading_seconds INTEGER NOT NULL,
+  PRIMARY KEY (course_id, id)
+) STRICT;
+
+CREATE TABLE sections (
+  course_id TEXT NOT NULL,
+  lesson_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  html TEXT NOT NULL,
+  text TEXT NOT NULL,
+  reading_seconds INTEGER NOT NULL,
+  PRIMARY KEY (course_id, lesson_id, id)
+) STRICT;
+
+CREATE TABLE questions (
+  course_id TEXT NOT NULL,
+  lesson_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  prompt TEXT NOT NULL,
+  choices TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  accept TEXT NOT NULL,
+  explain_html TEXT NOT NULL,
+  PRIMARY KEY (course_id, lesson_id, id)
+) STRICT;
+
+CREATE TABLE faq (
+  course_id TEXT NOT NULL,
+  lesson_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  question TEXT NOT NULL,
+  answer_html TEXT NOT NULL,
+  PRIMARY KEY (course_id, lesson_id, position)
+) STRICT;
+
+CREATE TABLE related (
+  course_id TEXT NOT NULL,
+  lesson_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  target_course_id TEXT NOT NULL,
+  target_lesson_id TEXT NOT NULL,
+  PRIMARY KEY (course_id, lesson_id, position)
+) STRICT;
+
+CREATE TABLE assets (
+  course_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  mime TEXT NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (course_id, name)
+) STRICT;
+`;
+
+/**
+ * The per-course tables and the pack columns copied into each; `select` names the pack's
+ * expression where it differs from the library's column.
+ */
+export const COURSE_CONTENT_TABLES: readonly {
+  table: string;
+  columns: readonly string[];
+  select?: readonly string[];
+}[] = [
+  {
+    table: 'lessons',
+    columns: ['position', 'id', 'title', 'summary', 'source_file', 'intro_html', 'reading_seconds'],
+  },
+  {
+    table: 'sections',
+    columns: ['lesson_id', 'position', 'id', 'title', 'html', 'text', 'reading_seconds'],
+  },
+  {
+    table: 'questions',
+    columns: [
+      'lesson_id',
+      'position',
+      'id',
+      'kind',
+      'prompt',
+      'choices',
+      'answer',
+      'accept',
+      'explain_html',
+    ],
+  },
+  { table: 'faq', columns: ['lesson_id', 'position', 'question', 'answer_html'] },
+  {
+    table: 'related',
+    columns: ['lesson_id', 'position', 'target_course_id', 'target_lesson_id'],
+    select: ['lesson_id', 'position', 'course_id', 'target_lesson_id'],
+  },
+  { table: 'assets', columns: ['name', 'mime', 'data'] },
+];

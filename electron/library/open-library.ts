@@ -1,0 +1,47 @@
+// Opens library.sqlite, replacing it when it is damaged or of another layout: it holds only
+// what the packs hold, so starting over loses nothing.
+import Database from 'better-sqlite3';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { LIBRARY_FORMAT_VERSION, LIBRARY_SCHEMA_SQL } from './library-schema.ts';
+
+export type LibraryDatabase = Database.Database;
+
+/** Opens (or creates) `<dataDir>/library.sqlite` and its folder. Throws only when the folder is unusable. */
+export function openLibraryDatabase(dataDir: string): LibraryDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'library.sqlite');
+  const existing = tryOpenCurrent(file);
+  if (existing) return existing;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  const db = new Database(file);
+  configure(db);
+  db.transaction(() => {
+    db.exec(LIBRARY_SCHEMA_SQL);
+    db.pragma(`user_version = ${LIBRARY_FORMAT_VERSION}`);
+  }).immediate();
+  return db;
+}
+
+function tryOpenCurrent(file: string): LibraryDatabase | null {
+  let db: LibraryDatabase | null = null;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true });
+    const check = db.pragma('quick_check', { simple: true });
+    if (version === LIBRARY_FORMAT_VERSION && check === 'ok') {
+      configure(db);
+      return db;
+    }
+  } catch {
+    // Missing or not a database: rebuilt by the caller.
+  }
+  db?.close();
+  return null;
+}
+
+function configure(db: LibraryDatabase): void {
+  db.pragma('journal_mode = WAL');
+  // Derived data: a lost last transaction is re-installed from its pack at next start.
+  db.pragma('synchronous = NORMAL');
+}

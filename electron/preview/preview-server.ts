@@ -1,0 +1,233 @@
+// The contract over HTTP on 127.0.0.1, for the browser preview and the end-to-end tests. A thin
+// adapter: every call goes through `dispatch`, every file through the same path policy, CSP and
+// headers as app:// in Electron.
+import { timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CallOutcome, ErrorCode } from '../api.ts';
+import { dispatch, type Handlers } from '../dispatch.ts';
+import { SECURITY_HEADERS } from '../serve/content-security-policy.ts';
+import { mimeTypeFor } from '../serve/mime-types.ts';
+import { resolveStaticPath } from '../serve/resolve-static-path.ts';
+import { parseAssetPath } from '../serve/asset-path.ts';
+import type { LiveEvents } from './live-events.ts';
+
+export interface PreviewServerOptions {
+  rendererDir: string;
+  token: string;
+  handlers: Handlers;
+  readAsset(courseId: string, name: string): { mime: string; data: Buffer } | null;
+  readCodeStylesheet(courseId: string): string | null;
+  events: LiveEvents;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** The largest request body the API reads; the contract's inputs are far smaller. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const TOKEN_META = '<meta name="studybook-token" content="">';
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  'unknown-call': 404,
+  'invalid-input': 400,
+  'not-found': 404,
+  forbidden: 403,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** Creates the preview's HTTP server (not yet listening). */
+export function createPreviewServer(options: PreviewServerOptions): http.Server {
+  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const server = http.createServer((request, response) => {
+    handle(server, options, request, response).catch((error: unknown) => {
+      log('Preview request failed:', error);
+      if (!response.headersSent) sendJson(response, 500, internalError());
+      else response.destroy();
+    });
+  });
+  return server;
+}
+
+async function handle(
+  server: http.Server,
+  options: PreviewServerOptions,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+): Promise<void> {
+  if (!isOwnHost(server, request.headers.host)) {
+    return sendText(response, 403, 'Forbidden: this server answers only to its own address.');
+  }
+  const url = new URL(request.url ?? '/', 'http://preview.invalid');
+  if (url.pathname.startsWith('/api/')) {
+    if (request.method !== 'POST') return sendText(response, 405, 'Use POST for API calls.');
+    if (!tokenMatches(options.token, request.headers['x-studybook-token'])) {
+      return sendJson(response, 403, {
+        ok: false,
+        error: { code: 'forbidden', message: 'The request did not carry this preview’s token.' },
+      });
+    }
+    return handleCall(options, url.pathname.slice('/api/'.length), request, response);
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return sendText(response, 405, 'Method not allowed.');
+  }
+  if (url.pathname === '/events') {
+    if (!tokenMatches(options.token, url.searchParams.get('token') ?? undefined)) {
+      return sendText(response, 403, 'Forbidden.');
+    }
+    return options.events.subscribe(request, response, SECURITY_HEADERS);
+  }
+  const asset = parseAssetPath(url.pathname);
+  if (asset) {
+    if (asset.kind === 'code-stylesheet') {
+      const css = options.readCodeStylesheet(asset.courseId);
+      if (css === null) return sendText(response, 404, 'Not found.');
+      return send(response, 200, 'text/css; charset=utf-8', Buffer.from(css), 'no-cache');
+    }
+    const found = options.readAsset(asset.courseId, asset.name);
+    if (!found) return sendText(response, 404, 'Not found.');
+    return send(response, 200, found.mime, found.data, 'no-cache');
+  }
+  return serveStatic(options, url.pathname, response);
+}
+
+async function handleCall(
+  options: PreviewServerOptions,
+  name: string,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+): Promise<void> {
+  const contentType = request.headers['content-type'] ?? '';
+  if (!contentType.toLowerCase().startsWith('application/json')) {
+    request.resume();
+    return sendJson(response, 415, {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: 'API calls must send Content-Type: application/json.',
+      },
+    });
+  }
+  const body = await readBody(request);
+  if (body === null) {
+    return sendJson(response, 413, {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: `The request body is over ${MAX_BODY_BYTES} bytes.`,
+      },
+    });
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(body.toString('utf8'));
+  } catch {
+    return sendJson(response, 400, {
+      ok: false,
+      error: { code: 'invalid-input', message: 'The request body is not valid JSON.' },
+    });
+  }
+  const outcome = await dispatch(options.handlers, decodeName(name), input, options.log);
+  sendJson(response, outcome.ok ? 200 : STATUS_OF[outcome.error.code], outcome);
+}
+
+async function serveStatic(
+  options: PreviewServerOptions,
+  pathname: string,
+  response: http.ServerResponse,
+): Promise<void> {
+  const file = resolveStaticPath(options.rendererDir, pathname);
+  const mime = file ? mimeTypeFor(file) : null;
+  if (!file || !mime) return sendText(response, 404, 'Not found.');
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch {
+    return sendText(response, 404, 'Not found.');
+  }
+  if (file.endsWith('index.html')) {
+    const html = data.toString('utf8').replace(TOKEN_META, tokenMeta(options.token));
+    return send(response, 200, mime, Buffer.from(html), 'no-store');
+  }
+  // Vite fingerprints everything under assets/, so those files never change under one name.
+  const immutable = pathname.startsWith('/assets/')
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+  send(response, 200, mime, data, immutable);
+}
+
+function tokenMeta(token: string): string {
+  return `<meta name="studybook-token" content="${token}">`;
+}
+
+function decodeName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+function isOwnHost(server: http.Server, host: string | undefined): boolean {
+  const address = server.address() as AddressInfo | null;
+  if (!address || !host) return false;
+  return host === `127.0.0.1:${address.port}` || host === `localhost:${address.port}`;
+}
+
+function tokenMatches(expected: string, given: string | string[] | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(request: http.IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function internalError(): CallOutcome<never> {
+  return { ok: false, error: { code: 'internal', message: 'The preview host failed.' } };
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  send(
+    response,
+    status,
+    'application/json; charset=utf-8',
+    Buffer.from(JSON.stringify(body)),
+    'no-store',
+  );
+}
+
+function sendText(response: http.ServerResponse, status: number, text: string): void {
+  send(response, status, 'text/plain; charset=utf-8', Buffer.from(text), 'no-store');
+}
+
+function send(
+  response: http.ServerResponse,
+  status: number,
+  contentType: string,
+  body: Buffer,
+  cacheControl: string,
+): void {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': contentType,
+    'Content-Length': body.length,
+    'Cache-Control': cacheControl,
+  });
+  response.end(response.req.method === 'HEAD' ? undefined : body);
+}

@@ -1,0 +1,109 @@
+// `studybook preview`: the app in a browser, on 127.0.0.1, with live reload of course sources.
+import { randomBytes } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { openAppServices } from '../services.ts';
+import { createLiveEvents } from './live-events.ts';
+import { createPreviewServer } from './preview-server.ts';
+
+export interface PreviewOptions {
+  courseDirs: string[];
+  dataDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Recompile a course when one of its files changes. */
+  watch?: boolean;
+  rendererDir?: string;
+  quiet?: boolean;
+}
+
+export interface RunningPreview {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** The built page, next to the repository's sources. */
+export const DEFAULT_RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
+
+/** How long to wait after a file change for the editor to finish saving. */
+const SETTLE_MS = 80;
+
+/**
+ * Starts the preview host on 127.0.0.1. Throws when the port is taken or the data folder is
+ * unusable; a course with errors is reported in the page instead.
+ */
+export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
+  const log = options.quiet ? () => undefined : console.log;
+  const courseDirs = options.courseDirs.map((dir) => path.resolve(dir));
+  const services = await openAppServices({
+    dataDir: options.dataDir,
+    bundledPacks: { kind: 'sources', courseDirs, cacheDir: path.join(options.dataDir, 'packs') },
+    // A browser preview has no system browser to hand the link to; the instructor sees it here.
+    openExternal: async (url) => log(`The page asked to open ${url} in the system browser.`),
+  });
+  const events = createLiveEvents();
+  const token = randomBytes(24).toString('base64url');
+  const server = createPreviewServer({
+    rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+    token,
+    handlers: services.handlers,
+    readAsset: services.readAsset,
+    readCodeStylesheet: services.readCodeStylesheet,
+    events,
+    ...(options.quiet ? { log: () => undefined } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  const watchers: FSWatcher[] = options.watch
+    ? courseDirs.map((courseDir) =>
+        watchCourse(courseDir, async () => {
+          const outcome = await services.refreshCourse(courseDir);
+          if (outcome.ok) {
+            if (outcome.changed) {
+              log(`Rebuilt ${outcome.courseId}.`);
+              events.publish({ type: 'reload', data: { courseId: outcome.courseId } });
+            }
+          } else {
+            log(`${courseDir} has errors:\n${outcome.diagnostics.join('\n')}`);
+            events.publish({
+              type: 'compile-error',
+              data: {
+                courseDir: path.relative(process.cwd(), courseDir),
+                diagnostics: outcome.diagnostics,
+              },
+            });
+          }
+        }),
+      )
+    : [];
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    token,
+    async close() {
+      for (const watcher of watchers) watcher.close();
+      events.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      services.close();
+    },
+  };
+}
+
+/** Calls `onChange` once a burst of changes in `dir` has settled; one rebuild at a time. */
+function watchCourse(dir: string, onChange: () => Promise<void>): FSWatcher {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  return watch(dir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(onChange).catch((error: unknown) => console.error(error));
+    }, SETTLE_MS);
+  });
+}

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import type { CallName, LibraryView } from '../../../electron/api.ts';
+import {
+  bridgeTransport,
+  clientFor,
+  httpTransport,
+  serverEvents,
+  StudybookError,
+  type HostEvent,
+  type StudybookBridge,
+} from './client.ts';
+
+const emptyLibrary: LibraryView = {
+  courses: [],
+  problems: [],
+  progressRecovery: null,
+  resume: null,
+};
+
+interface SentRequest {
+  url: string;
+  init: RequestInit;
+}
+
+/** A preview host that answers every call with `respond`, remembering what it was sent. */
+function fakeServer(respond: () => Response | Promise<Response>) {
+  const sent: SentRequest[] = [];
+  const client = clientFor(
+    httpTransport({
+      token: 'run-token',
+      fetch: async (url, init) => {
+        sent.push({ url, init });
+        return respond();
+      },
+    }),
+  );
+  return { client, sent };
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<StudybookError> {
+  const error: unknown = await promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(StudybookError);
+  return error as StudybookError;
+}
+
+describe('the HTTP transport', () => {
+  it('posts the input as JSON to /api/<call> with the run token', async () => {
+    const { client, sent } = fakeServer(() => json(200, { ok: true, value: emptyLibrary }));
+    await client.openLesson({ courseId: 'python-backend', lessonId: 'deployment' });
+    expect(sent).toHaveLength(1);
+    const [request] = sent;
+    expect(request?.url).toBe('/api/openLesson');
+    expect(request?.init.method).toBe('POST');
+    expect(new Headers(request?.init.headers).get('X-Studybook-Token')).toBe('run-token');
+    expect(JSON.parse(String(request?.init.body))).toEqual({
+      courseId: 'python-backend',
+      lessonId: 'deployment',
+    });
+  });
+
+  it('resolves to the value of a successful call', async () => {
+    const { client } = fakeServer(() => json(200, { ok: true, value: emptyLibrary }));
+    await expect(client.listCourses({})).resolves.toEqual(emptyLibrary);
+  });
+
+  it("throws the host's typed error, issues included", async () => {
+    const { client } = fakeServer(() =>
+      json(400, {
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          message: 'The input of openLesson is not valid.',
+          issues: ['lessonId: must be a slug'],
+        },
+      }),
+    );
+    const error = await rejection(client.openLesson({ courseId: 'python-backend', lessonId: '' }));
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toBe('The input of openLesson is not valid.');
+    expect(error.issues).toEqual(['lessonId: must be a slug']);
+  });
+
+  it('gives an error without issues an empty list of them', async () => {
+    const { client } = fakeServer(() =>
+      json(404, { ok: false, error: { code: 'not-found', message: 'No such lesson.' } }),
+    );
+    const error = await rejection(client.openLesson({ courseId: 'a', lessonId: 'b' }));
+    expect(error.code).toBe('not-found');
+    expect(error.issues).toEqual([]);
+  });
+
+  it('reports a host that cannot be reached as unavailable', async () => {
+    const { client } = fakeServer(() => Promise.reject(new TypeError('Failed to fetch')));
+    const error = await rejection(client.listCourses({}));
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toMatch(/preview/);
+  });
+
+  it('reports an answer that is not an outcome by its HTTP status', async () => {
+    const { client } = fakeServer(() => new Response('Forbidden', { status: 403 }));
+    const error = await rejection(client.listCourses({}));
+    expect(error.code).toBe('forbidden');
+    expect(error.message).toMatch(/HTTP 403/);
+  });
+
+  it('does not take a malformed error body at its word', async () => {
+    const { client } = fakeServer(() => json(500, { ok: false, error: { code: 42 } }));
+    const error = await rejection(client.listCourses({}));
+    expect(error.code).toBe('internal');
+  });
+});
+
+describe('the bridge transport', () => {
+  type Calls = Pick<StudybookBridge, CallName>;
+  function bridgeWith(calls: Partial<Record<CallName, unknown>>): Calls {
+    return calls as Calls;
+  }
+
+  it("resolves to the value of the preload's outcome", async () => {
+    const client = clientFor(
+      bridgeTransport(bridgeWith({ listCourses: async () => ({ ok: true, value: emptyLibrary }) })),
+    );
+    await expect(client.listCourses({})).resolves.toEqual(emptyLibrary);
+  });
+
+  it("throws the preload's typed error", async () => {
+    const client = clientFor(
+      bridgeTransport(
+        bridgeWith({
+          openExternal: async () => ({
+            ok: false,
+            error: { code: 'forbidden', message: 'Only https links open.' },
+          }),
+        }),
+      ),
+    );
+    const error = await rejection(client.openExternal({ url: 'https://example.org/' }));
+    expect(error.code).toBe('forbidden');
+  });
+
+  it('reports a call the preload does not have as unknown instead of crashing', async () => {
+    const client = clientFor(bridgeTransport(bridgeWith({})));
+    const error = await rejection(client.getSettings({}));
+    expect(error.code).toBe('unknown-call');
+  });
+
+  it('reports a failed IPC round trip as unavailable', async () => {
+    const client = clientFor(
+      bridgeTransport(
+        bridgeWith({
+          listCourses: async () => {
+            throw new Error('An object could not be cloned.');
+          },
+        }),
+      ),
+    );
+    const error = await rejection(client.listCourses({}));
+    expect(error.code).toBe('unavailable');
+  });
+});
+
+describe('server events', () => {
+  /** An EventSource stand-in the test can fire named events on. */
+  class FakeEventSource extends EventTarget {
+    readonly url: string;
+    closed = false;
+    constructor(url: string) {
+      super();
+      this.url = url;
+    }
+    fire(type: string, data: string) {
+      this.dispatchEvent(new MessageEvent(type, { data }));
+    }
+    close() {
+      this.closed = true;
+    }
+  }
+
+  function follow() {
+    let source: FakeEventSource | undefined;
+    const events: HostEvent[] = [];
+    const stop = serverEvents('/events?token=t', (url) => {
+      source = new FakeEventSource(url);
+      return source as unknown as EventSource;
+    })((event) => events.push(event));
+    if (!source) throw new Error('serverEvents did not open a stream');
+    return { source, events, stop };
+  }
+
+  it('passes on reloads and compile errors', () => {
+    const { source, events } = follow();
+    expect(source.url).toBe('/events?token=t');
+    source.fire('reload', JSON.stringify({ courseId: 'python-backend' }));
+    source.fire(
+      'compile-error',
+      JSON.stringify({ diagnostics: ['deployment.md:3:1: error: unclosed fence'] }),
+    );
+    expect(events).toEqual([
+      { type: 'reload', courseId: 'python-backend' },
+      { type: 'compile-error', diagnostics: ['deployment.md:3:1: error: unclosed fence'] },
+    ]);
+  });
+
+  it('ignores events whose data it cannot read', () => {
+    const { source, events } = follow();
+    source.fire('reload', 'not json');
+    source.fire('reload', JSON.stringify({ course: 'python-backend' }));
+    source.fire('compile-error', JSON.stringify({ diagnostics: [1, 2] }));
+    expect(events).toEqual([]);
+  });
+
+  it('closes the stream when the page stops following it', () => {
+    const { source, stop } = follow();
+    stop();
+    expect(source.closed).toBe(true);
+  });
+});

@@ -1,0 +1,233 @@
+// The page's one way to reach its host. In Electron the preload's bridge (`window.studybook`)
+// carries each call; in the browser preview the same calls travel as `POST /api/<call>`. Either
+// way a call resolves to its result or throws a StudybookError: callers never see a transport.
+import type {
+  CallError,
+  CallInput,
+  CallName,
+  CallOutcome,
+  CallResult,
+  ErrorCode,
+} from '../../../electron/api.ts';
+import type { MenuCommand } from '../../../electron/ipc/channels.ts';
+import type { StudybookBridge } from '../../../electron/ipc/renderer-bridge.ts';
+
+export type { MenuCommand, StudybookBridge };
+
+/** Why a call failed: the host's typed error, or the transport's own when the host was unreachable. */
+export class StudybookError extends Error {
+  readonly code: ErrorCode;
+  /** For 'invalid-input': where the input was wrong, one line each; otherwise empty. */
+  readonly issues: readonly string[];
+
+  constructor(error: CallError) {
+    super(error.message);
+    this.name = 'StudybookError';
+    this.code = error.code;
+    this.issues = error.issues ?? [];
+  }
+}
+
+/** One async function per call of the contract; each resolves to the result or throws a StudybookError. */
+export type Calls = {
+  [Name in CallName]: (input: CallInput<Name>) => Promise<CallResult<Name>>;
+};
+
+/** What the preview host announces while an instructor edits a course. */
+export type HostEvent =
+  { type: 'reload'; courseId: string } | { type: 'compile-error'; diagnostics: string[] };
+
+export interface Client extends Calls {
+  /**
+   * Calls `listener` with each live-reload event until the returned function is called. Only
+   * the preview host has them; in Electron the listener is never called.
+   */
+  subscribe(listener: (event: HostEvent) => void): () => void;
+  /**
+   * Calls `listener` with each app-menu command the page acts on, until the returned function
+   * is called. Only Electron has an app menu; in the preview the listener is never called.
+   */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** Sends one call and answers its outcome; never throws. */
+export type Transport = (name: CallName, input: unknown) => Promise<CallOutcome<unknown>>;
+
+type Subscribe = Client['subscribe'];
+type OnMenuCommand = Client['onMenuCommand'];
+
+/** The channel of a host that has no such events: nothing ever arrives. */
+const noEvents = () => () => {};
+
+/**
+ * The client for the host this page runs in: the preload's bridge when there is one, else the
+ * preview server that served the page (its token read from the page's `studybook-token` meta tag).
+ */
+export function createClient(win: Window = window): Client {
+  const bridge = win.studybook;
+  if (bridge) {
+    return clientFor(bridgeTransport(bridge), {
+      onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    });
+  }
+  const token =
+    win.document.querySelector<HTMLMetaElement>('meta[name="studybook-token"]')?.content ?? '';
+  const events = `/events?token=${encodeURIComponent(token)}`;
+  return clientFor(httpTransport({ token, fetch: (url, init) => win.fetch(url, init) }), {
+    subscribe: serverEvents(events, (url) => new EventSource(url)),
+  });
+}
+
+export interface HostChannels {
+  subscribe?: Subscribe;
+  onMenuCommand?: OnMenuCommand;
+}
+
+/**
+ * A client over any transport, plus whichever event channels the host has; the one place where
+ * an outcome becomes a result or a throw.
+ */
+export function clientFor(
+  transport: Transport,
+  { subscribe = noEvents, onMenuCommand = noEvents }: HostChannels = {},
+): Client {
+  function call<Name extends CallName>(name: Name) {
+    return async (input: CallInput<Name>): Promise<CallResult<Name>> => {
+      const outcome = await transport(name, input);
+      if (!outcome.ok) throw new StudybookError(outcome.error);
+      // The host typed the value from the same contract; the transport only carried it.
+      return outcome.value as CallResult<Name>;
+    };
+  }
+  return {
+    listCourses: call('listCourses'),
+    openLesson: call('openLesson'),
+    recordProgress: call('recordProgress'),
+    answerQuestion: call('answerQuestion'),
+    getSettings: call('getSettings'),
+    setSettings: call('setSettings'),
+    getResume: call('getResume'),
+    openExternal: call('openExternal'),
+    subscribe,
+    onMenuCommand,
+  };
+}
+
+/** Calls through the preload's bridge (only its calls: the transport never sees onMenuCommand). */
+export function bridgeTransport(bridge: Pick<StudybookBridge, CallName>): Transport {
+  return async (name, input) => {
+    const send = bridge[name] as ((input: unknown) => Promise<unknown>) | undefined;
+    // A page newer than its preload (a stale build) must fail the one call, not the whole page.
+    if (typeof send !== 'function') {
+      return failure('unknown-call', `This version of Studybook has no call named "${name}".`);
+    }
+    let answer: unknown;
+    try {
+      answer = await send(input);
+    } catch {
+      return failure('unavailable', 'Studybook could not reach its main process. Restart the app.');
+    }
+    return isCallOutcome(answer)
+      ? answer
+      : failure('internal', `Studybook gave an unreadable answer to ${name}.`);
+  };
+}
+
+export interface HttpTransportOptions {
+  /** This run's token, which the preview host checks on every call. */
+  token: string;
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
+}
+
+/** Calls the preview host: `POST /api/<call>` on the page's own origin. */
+export function httpTransport({ token, fetch }: HttpTransportOptions): Transport {
+  return async (name, input) => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Studybook-Token': token },
+        body: JSON.stringify(input),
+      });
+    } catch {
+      return failure(
+        'unavailable',
+        'The Studybook preview is not answering. Check that `studybook preview` is still running, then reload.',
+      );
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      body = undefined;
+    }
+    if (isCallOutcome(body)) return body;
+    // Only something other than our host (a proxy, a crash mid-answer) answers without an outcome.
+    return failure(
+      codeForStatus(response.status),
+      `The Studybook preview answered ${name} with HTTP ${response.status}.`,
+    );
+  };
+}
+
+/** Host events from the preview's Server-Sent Events stream. */
+export function serverEvents(url: string, open: (url: string) => EventSource): Subscribe {
+  return (listener) => {
+    const source = open(url);
+    const onReload = (event: MessageEvent<string>) => {
+      const data = parseJson(event.data);
+      if (isRecord(data) && typeof data.courseId === 'string') {
+        listener({ type: 'reload', courseId: data.courseId });
+      }
+    };
+    const onCompileError = (event: MessageEvent<string>) => {
+      const data = parseJson(event.data);
+      if (isRecord(data) && isStringArray(data.diagnostics)) {
+        listener({ type: 'compile-error', diagnostics: data.diagnostics });
+      }
+    };
+    source.addEventListener('reload', onReload);
+    source.addEventListener('compile-error', onCompileError);
+    return () => source.close();
+  };
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'unknown-call';
+  if (status === 400 || status === 422) return 'invalid-input';
+  if (status === 502 || status === 503 || status === 504) return 'unavailable';
+  return 'internal';
+}
+
+function failure(code: ErrorCode, message: string): CallOutcome<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function isCallOutcome(value: unknown): value is CallOutcome<unknown> {
+  if (!isRecord(value)) return false;
+  if (value.ok === true) return 'value' in value;
+  if (value.ok !== false || !isRecord(value.error)) return false;
+  const { code, message, issues } = value.error;
+  return (
+    typeof code === 'string' &&
+    typeof message === 'string' &&
+    (issues === undefined || isStringArray(issues))
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

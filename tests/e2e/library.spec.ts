@@ -1,0 +1,55 @@
+import { sampleCourses } from './courses.ts';
+import { expect, test } from './fixtures.ts';
+
+test('the library lists every sample course with its lessons and their reading times', async ({
+  page,
+}) => {
+  const courses = await sampleCourses();
+  expect(courses.length, 'content/ holds the two sample courses').toBeGreaterThanOrEqual(2);
+
+  await page.goto('/');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Library' }),
+    'the library is the start page',
+  ).toBeVisible();
+  await expect(page, 'the tab names the page').toHaveTitle('Library · Studybook');
+
+  for (const course of courses) {
+    const card = page.getByRole('article', { name: course.title });
+    await expect(card, `the library shows a card for "${course.title}"`).toBeVisible();
+    const lessons = card.getByRole('list', { name: `Lessons of ${course.title}` });
+    await expect(
+      lessons.getByRole('link'),
+      `"${course.title}" lists its lessons as links, in course order`,
+    ).toHaveText(course.lessonTitles);
+    for (const item of await lessons.getByRole('listitem').all()) {
+      await expect(item, 'each lesson shows its reading time').toContainText(/\d+ min read/);
+    }
+  }
+  await expect(page.getByRole('alert'), 'every sample course installs cleanly').toHaveCount(0);
+});
+
+test('a lesson opens from the library, and the breadcrumb leads back', async ({ page }) => {
+  await page.goto('/');
+  await page
+    .getByRole('article', { name: 'Python Backend' })
+    .getByRole('link', { name: 'Python deployment: from local to production' })
+    .click();
+
+  await expect(page, 'the address is the lesson’s deep link').toHaveURL(
+    /#\/python-backend\/deployment$/,
+  );
+  await expect(
+    page.getByRole('heading', { level: 1 }),
+    'the lesson opens with its title as the h1',
+  ).toHaveText('Python deployment: from local to production');
+
+  await page
+    .getByRole('navigation', { name: 'Breadcrumb' })
+    .getByRole('link', { name: 'Library' })
+    .click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Library' }),
+    'the breadcrumb’s first crumb is the library',
+  ).toBeVisible();
+});

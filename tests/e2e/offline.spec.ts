@@ -1,0 +1,82 @@
+import { expect, test } from './fixtures.ts';
+
+test('no request leaves the page’s origin while the learner reads', async ({
+  page,
+  network,
+  preview,
+}) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Python deployment: from local to production' }).click();
+  await expect(page.getByRole('heading', { level: 1 }), 'the lesson opened').toHaveText(
+    'Python deployment: from local to production',
+  );
+  await expect(
+    page.getByRole('region', { name: 'Web servers' }).getByRole('img'),
+    'the lesson’s image loaded',
+  ).toHaveJSProperty('complete', true);
+  await page.getByRole('link', { name: /Next lesson/ }).click();
+  await expect(page.getByRole('heading', { level: 1 }), 'the next lesson opened').toHaveText(
+    'Python logging',
+  );
+
+  expect(
+    network.foreign,
+    `nothing may be fetched outside ${preview.origin}:\n${network.foreign.join('\n')}`,
+  ).toEqual([]);
+  // The guard must have seen the page at work, or an empty list above would prove nothing.
+  const paths = network.requests.map((url) => new URL(url).pathname);
+  expect(paths, 'the page, its API calls and the course’s assets were all seen').toEqual(
+    expect.arrayContaining([
+      '/',
+      '/api/listCourses',
+      '/api/openLesson',
+      '/assets/python-backend/code.css',
+    ]),
+  );
+  expect(
+    paths.some((path) => /^\/assets\/python-backend\/[^/]+\.svg$/.test(path)),
+    'the lesson’s image came from the course’s assets on the same origin',
+  ).toBe(true);
+});
+
+test('the network guard blocks and reports a request to another origin', async ({
+  page,
+  network,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+
+  const leaving = page.goto('https://example.invalid/');
+  await expect(leaving, 'the guard aborts the request').rejects.toThrow();
+  expect(network.takeForeign(), 'the guard recorded the foreign request').toEqual([
+    'https://example.invalid/',
+  ]);
+});
+
+test('an external link asks first and never navigates the page', async ({ page }) => {
+  await page.goto('/#/python-backend/logging');
+  const link = page.getByRole('link', { name: 'logging.config reference' });
+  await expect(link, 'the lesson has an external link').toHaveAttribute('href', /^https:/);
+
+  const declined = page.waitForEvent('dialog').then(async (dialog) => {
+    const message = dialog.message();
+    await dialog.dismiss();
+    return message;
+  });
+  await link.click();
+  expect(await declined, 'the learner is asked before anything opens').toContain(
+    'https://docs.python.org/3/library/logging.config.html',
+  );
+  await expect(page, 'the page stays on the lesson').toHaveURL(/#\/python-backend\/logging$/);
+
+  const accepted = page.waitForEvent('dialog').then((dialog) => dialog.accept());
+  await link.click();
+  await accepted;
+  await expect(page, 'saying yes hands the link to the host; the page stays').toHaveURL(
+    /#\/python-backend\/logging$/,
+  );
+  await expect(
+    page.getByRole('status').filter({ hasText: 'could not be opened' }),
+    'the host accepted the link',
+  ).toHaveCount(0);
+});

@@ -1,0 +1,122 @@
+// The bundled main process, run under Node with a fake `electron` module (no Electron binary can
+// be had here): checks that main.ts wires every module together, on real services over the
+// sample courses. The modules themselves are unit-tested next to their code.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/serve/content-security-policy.ts';
+import { buildElectron } from '../../../scripts/build-electron.ts';
+
+const repo = path.resolve(import.meta.dirname, '..', '..', '..');
+let base: string;
+let report: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+beforeAll(async () => {
+  base = mkdtempSync(path.join(tmpdir(), 'studybook-main-'));
+  const root = path.join(base, 'app');
+  // A copy of the sources, so the build writes nowhere near the repository's dist/.
+  cpSync(path.join(repo, 'electron'), path.join(root, 'electron'), { recursive: true });
+  for (const shared of ['node_modules', 'tsconfig.json', 'content']) {
+    symlinkSync(path.join(repo, shared), path.join(root, shared));
+  }
+  mkdirSync(path.join(root, 'dist', 'renderer'), { recursive: true });
+  writeFileSync(
+    path.join(root, 'dist', 'renderer', 'index.html'),
+    '<!doctype html><h1>Library</h1>',
+  );
+  await buildElectron(root, { only: ['main'], force: true, log: () => {} });
+
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      path.join(import.meta.dirname, 'use-fake-electron.ts'),
+      path.join(root, 'dist', 'electron', 'main.js'),
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: {
+        ...process.env,
+        STUDYBOOK_USER_DATA_DIR: path.join(base, 'user-data'),
+        FAKE_APP_DATA: path.join(base, 'app-data'),
+      },
+    },
+  );
+  const line = run.stdout.split('\n').find((text) => text.startsWith('FAKE_ELECTRON_REPORT '));
+  if (!line) throw new Error(`main did not finish:\n${run.stdout}\n${run.stderr}`);
+  report = JSON.parse(line.slice('FAKE_ELECTRON_REPORT '.length));
+}, 120_000);
+
+afterAll(() => {
+  rmSync(base, { recursive: true, force: true });
+});
+
+describe('the bundled main process', () => {
+  it('settles the scheme, name and profile before the lock, and the lock before ready', () => {
+    const order = report['order'] as string[];
+    const at = (step: string) => order.indexOf(step);
+    expect(at('registerSchemesAsPrivileged')).toBeGreaterThanOrEqual(0);
+    expect(at('registerSchemesAsPrivileged')).toBeLessThan(at('ready'));
+    expect(at('setPath:userData')).toBeLessThan(at('requestSingleInstanceLock'));
+    expect(at('requestSingleInstanceLock')).toBeLessThan(at('ready'));
+    expect(report['paths']['userData']).toBe(path.join(base, 'user-data'));
+    expect(report['sandboxEnabled']).toBe(true);
+  });
+
+  it('opens one window on the app origin with the secure preferences and the bundled preload', () => {
+    expect(report['windows']).toHaveLength(1);
+    const [{ url, options }] = report['windows'];
+    expect(url).toBe('app://studybook/index.html');
+    expect(options.show).toBe(false);
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: path.join(base, 'app', 'dist', 'electron', 'preload.cjs'),
+    });
+  });
+
+  it('serves the renderer on app:// with the CSP, and nothing outside it', () => {
+    expect(report['page']).toEqual({
+      status: 200,
+      type: 'text/html; charset=utf-8',
+      csp: CONTENT_SECURITY_POLICY,
+    });
+    expect(report['escape'].status).toBe(404);
+  });
+
+  it('serves a sample course’s code stylesheet from the library', () => {
+    expect(report['codeStylesheet']).toMatchObject({
+      status: 200,
+      type: 'text/css; charset=utf-8',
+    });
+  });
+
+  it('answers the contract over IPC for the app page, on one channel', () => {
+    expect(report['ipcChannels']).toEqual(['studybook:call']);
+    expect(report['listCourses'].ok).toBe(true);
+    const titles = report['listCourses'].value.courses.map(
+      (course: { title: string }) => course.title,
+    );
+    expect(titles).toEqual(expect.arrayContaining(['Python Backend', 'Git essentials']));
+  });
+
+  it('refuses the contract to a foreign page', () => {
+    expect(report['foreignCall']).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('guards the default session', () => {
+    expect(report['httpsRequest']).toEqual({ cancel: true });
+    expect(report['appRequest']).toEqual({ cancel: false });
+    expect(report['dictionaryUrl']).toMatch(/^http:\/\/127\.0\.0\.1:9\//);
+  });
+
+  it('installs the app menu for this platform', () => {
+    const labels = (report['menuLabels'] as string[]).map((label) => label.replace('&', ''));
+    expect(labels).toEqual(expect.arrayContaining(['File', 'editMenu', 'View', 'Help']));
+  });
+});
