@@ -53,6 +53,39 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', banElectronImports(['ipcMain', 'ipcRenderer'])] },
   },
   {
+    // The page runs in a sandbox with no Node: it may import only types from electron/.
+    files: ['renderer/**/*.{ts,svelte}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'zod', 'better-sqlite3', 'shiki', 'markdown-it', 'yaml'].map(
+            (name) => ({ name, message: 'The renderer must not import Node or host libraries.' }),
+          ),
+          patterns: [
+            { group: ['node:*'], message: 'The renderer runs in a browser sandbox: no Node.' },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/**', '!**/electron/**/*.ts'],
+              message: 'Import only types from electron/.',
+            },
+            {
+              group: ['**/electron/**/*.ts'],
+              allowTypeImports: true,
+              message: 'Import only types from electron/ (import type …).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/ipc/ipc-main.ts'],
     rules: { 'no-restricted-imports': ['error', banElectronImports(['ipcRenderer'])] },
   },

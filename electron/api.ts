@@ -3,40 +3,18 @@
 // here; both hosts route every call through `dispatch` (electron/dispatch.ts), which parses the
 // input with the schema below before any handler runs.
 import { z } from 'zod';
+import { ID_PATTERN, ID_RULE } from './ids.ts';
+import { MAX_ANSWER_LENGTH, progressBatchInput } from './progress/progress-inputs.ts';
+import { settingsChangeInput, type Settings } from './progress/settings.ts';
 
-/** A course, lesson, section or question id: the slugs the compiler writes (letters of any script). */
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(
-    /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}-]*$/u,
-    'must be a slug: lowercase letters, digits and -',
-  );
+const idSchema = z.string().regex(ID_PATTERN, ID_RULE);
 
-const answerSchema = z.union([z.string().max(2000), z.array(z.string().max(2000)).min(1).max(26)]);
+const answerSchema = z.union([
+  z.string().max(MAX_ANSWER_LENGTH),
+  z.array(z.string().max(MAX_ANSWER_LENGTH)).min(1).max(26),
+]);
 
-const themeSchema = z.enum(['system', 'light', 'dark']);
-const textSizeSchema = z.enum(['small', 'medium', 'large', 'x-large']);
-
-/** The learner's preferences, as the page reads and writes them. */
-export const settingsSchema = z.object({ theme: themeSchema, textSize: textSizeSchema }).strict();
-export type Settings = z.infer<typeof settingsSchema>;
-
-/** One batch of reading progress: what the page saves at most once a second. */
-export const progressBatchSchema = z
-  .object({
-    courseId: idSchema,
-    lessonId: idSchema,
-    position: z
-      .object({ sectionId: idSchema, offset: z.number().finite().min(0).max(1) })
-      .strict()
-      .optional(),
-    sectionsSeen: z.array(idSchema).max(500).default([]),
-    sectionsRead: z.array(idSchema).max(500).default([]),
-    secondsSpent: z.number().finite().min(0).max(3600).default(0),
-  })
-  .strict();
+export type { Settings };
 
 // A call is its input schema plus a phantom result type: one entry here is all a new call needs
 // besides its handler.
@@ -51,7 +29,8 @@ function call<Result>(): <Input extends z.ZodType>(input: Input) => Call<Input, 
 export const api = {
   listCourses: call<LibraryView>()(z.object({}).strict()),
   openLesson: call<LessonView>()(z.object({ courseId: idSchema, lessonId: idSchema }).strict()),
-  recordProgress: call<SaveReceipt>()(progressBatchSchema),
+  // Answers are not part of a batch: the host grades them (answerQuestion), never the page.
+  recordProgress: call<SaveReceipt>()(progressBatchInput.omit({ answers: true })),
   answerQuestion: call<AnswerView & SaveReceipt>()(
     z
       .object({
@@ -63,7 +42,7 @@ export const api = {
       .strict(),
   ),
   getSettings: call<Settings>()(z.object({}).strict()),
-  setSettings: call<Settings & SaveReceipt>()(settingsSchema.partial().strict()),
+  setSettings: call<Settings & SaveReceipt>()(settingsChangeInput),
   getResume: call<ResumeView | null>()(z.object({ courseId: idSchema.optional() }).strict()),
   openExternal: call<{ opened: true }>()(
     z

@@ -87,7 +87,9 @@ const build: Command = {
     printDiagnostics(result.diagnostics, io);
     const course = result.courses[0];
     if (!course) {
-      io.out(`Not built: ${problemSummary(result.diagnostics)} in ${dir}; nothing was written`);
+      io.out(
+        `Not built: ${problemSummary(result.diagnostics)} in ${displayPath(dir, io)}; nothing was written`,
+      );
       return EXIT_COURSE_ERRORS;
     }
     const outFile = path.resolve(io.cwd, values.output ?? `${course.id}.studypack`);

@@ -4,6 +4,7 @@ import { createHighlighter } from 'shiki';
 import type { Highlighter, TokenStyles } from 'shiki';
 import type { CodeLanguage } from './code-languages.ts';
 import { GRAMMARS } from './code-languages.ts';
+import { escapeHtml } from './html.ts';
 
 const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 const DARK = ":root[data-theme='dark']";
@@ -188,10 +189,4 @@ export class CodeStyleSheet {
 
 function normaliseColour(colour: string | undefined): string {
   return (colour ?? '').replace('#', '').toLowerCase();
-}
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>]/g, (char) => HTML_ESCAPES[char] ?? char);
 }

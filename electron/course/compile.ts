@@ -1,14 +1,13 @@
 // The compiler's entry points: course folders in, compiled courses and diagnostics out.
 import { loadCodeHighlighter } from './code-highlighter.ts';
-import type { CodeHighlighter } from './code-highlighter.ts';
 import { contentHash } from './content-hash.ts';
 import { CourseIndex } from './course-index.ts';
-import type { LoadedCourse } from './course-loader.ts';
-import { loadCourse } from './course-loader.ts';
+import type { CourseDraft } from './course-reader.ts';
+import { readCourse } from './course-reader.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { DiagnosticList, compareDiagnostics } from './diagnostics.ts';
 import type { ImageAsset } from './images.ts';
-import { renderLesson } from './lesson-renderer.ts';
+import { linkLesson } from './lesson-linker.ts';
 import type { CompiledCourse } from './model.ts';
 import { PackError, readPreviousSections } from './previous-pack.ts';
 import { checkSectionIdDrift } from './section-id-drift.ts';
@@ -40,40 +39,40 @@ export async function checkCourses(
   const runs = await Promise.all(
     [...new Set(dirs)].map(async (dir) => {
       const sink = new DiagnosticList();
-      return { sink, course: await loadCourse(dir, sink) };
+      return { sink, draft: await readCourse(dir, highlighter, sink) };
     }),
   );
 
   const index = new CourseIndex();
-  const firstById = new Map<string, LoadedCourse>();
-  for (const { course, sink } of runs) {
-    if (!course) continue;
-    const first = firstById.get(course.id);
-    if (first && first.dir !== course.dir) {
+  const firstById = new Map<string, CourseDraft>();
+  for (const { draft, sink } of runs) {
+    if (!draft) continue;
+    const first = firstById.get(draft.id);
+    if (first && first.dir !== draft.dir) {
       sink.error(
-        course.idPosition,
-        `course id "${course.id}" is also the id of ${first.manifestFile}: each course needs its own id`,
+        draft.idPosition,
+        `course id "${draft.id}" is also the id of ${first.manifestFile}: each course needs its own id`,
       );
     }
-    firstById.set(course.id, first ?? course);
-    index.add(course);
+    firstById.set(draft.id, first ?? draft);
+    index.add(draft);
   }
 
   for (const pack of options.previousPacks ?? []) {
     const previous = readPreviousSections(pack);
-    const run = runs.find(({ course }) => course?.id === previous.courseId);
-    if (!run?.course) {
+    const run = runs.find(({ draft }) => draft?.id === previous.courseId);
+    if (!run?.draft) {
       throw new PackError(
         `${pack} holds course "${previous.courseId}", which is not among the courses checked`,
       );
     }
-    checkSectionIdDrift(run.course.lessons, previous, run.sink);
+    checkSectionIdDrift(run.draft.lessons, previous, run.sink);
   }
 
   const courses: CompiledCourse[] = [];
-  for (const { course, sink } of runs) {
-    if (!course) continue;
-    const compiled = compileLoadedCourse(course, index, highlighter, sink);
+  for (const { draft, sink } of runs) {
+    if (!draft) continue;
+    const compiled = finishCourse(draft, index, sink);
     if (compiled && !sink.hasErrors) courses.push(compiled);
   }
   return {
@@ -81,7 +80,7 @@ export async function checkCourses(
     diagnostics: runs.flatMap(({ sink }) => sink.items).sort(compareDiagnostics),
     checked: {
       courses: runs.length,
-      lessons: runs.reduce((sum, { course }) => sum + (course?.lessons.length ?? 0), 0),
+      lessons: runs.reduce((sum, { draft }) => sum + (draft?.lessons.length ?? 0), 0),
     },
   };
 }
@@ -98,35 +97,28 @@ export async function compileCourse(
   return { course: courses[0] ?? null, diagnostics };
 }
 
-function compileLoadedCourse(
-  course: LoadedCourse,
+function finishCourse(
+  draft: CourseDraft,
   index: CourseIndex,
-  highlighter: CodeHighlighter,
   sink: DiagnosticList,
 ): CompiledCourse | null {
+  const context = { courseId: draft.id, courseDir: draft.dir, index };
+  // Linking reports broken links, so it runs even when the manifest is invalid.
+  const lessons = draft.lessons.map((lesson) => linkLesson(lesson, context, sink));
+  if (!draft.manifest) return null;
   const assets = new Map<string, ImageAsset>();
-  const styles = highlighter.createStyleSheet();
-  const context = {
-    courseId: course.id,
-    courseDir: course.dir,
-    index,
-    images: course.images,
-    assets,
-    highlighter,
-    styles,
-  };
-  // Rendering reports broken links and images, so it runs even when the manifest is invalid.
-  const lessons = course.lessons.map((lesson) => renderLesson(lesson, context, sink));
-  if (!course.manifest) return null;
-  const { id, title, description, version, contact } = course.manifest;
+  for (const lesson of draft.lessons) {
+    for (const asset of lesson.assets) assets.set(asset.name, asset);
+  }
+  const { id, title, description, version, contact } = draft.manifest;
   return {
     id,
     title,
     description,
     version,
     contact,
-    contentHash: contentHash(course.sources),
-    codeCss: styles.toCss(),
+    contentHash: contentHash(draft.sources),
+    codeCss: draft.styles.toCss(),
     lessons,
     assets: [...assets.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
   };

@@ -1,7 +1,17 @@
 // Every lesson of the courses compiled together, so links and `related` entries can be checked
 // across lessons and across courses.
-import type { LoadedCourse } from './course-loader.ts';
 import type { LinkIndex, LinkableLesson } from './links.ts';
+
+/** What the index needs to know of a course. */
+export interface IndexableCourse {
+  readonly dir: string;
+  readonly id: string;
+  readonly lessons: readonly {
+    readonly file: string;
+    readonly id: string;
+    readonly sections: readonly { readonly id: string }[];
+  }[];
+}
 
 /** Lessons by file, by course and by id; built once all courses of a run are parsed. */
 export class CourseIndex implements LinkIndex {
@@ -10,7 +20,7 @@ export class CourseIndex implements LinkIndex {
   private readonly byCourse = new Map<string, Map<string, LinkableLesson>>();
 
   /** Adds the lessons of `course`; a later course with the same id does not replace the first. */
-  add(course: LoadedCourse): void {
+  add(course: IndexableCourse): void {
     this.courseByDir.set(course.dir, course.id);
     if (this.byCourse.has(course.id)) return;
     const lessons = new Map<string, LinkableLesson>();

@@ -3,20 +3,20 @@
 import type { Token } from 'markdown-it';
 import type { DiagnosticList, SourcePosition } from './diagnostics.ts';
 import { startOf } from './diagnostics.ts';
-import type { FaqEntry } from './faq-block.ts';
 import { parseFaqBlock } from './faq-block.ts';
+import type { FrontMatterSplit } from './front-matter.ts';
 import { splitFrontMatter } from './front-matter.ts';
-import type { RelatedReference } from './lesson-front-matter.ts';
+import type { LessonFrontMatter, RelatedReference } from './lesson-front-matter.ts';
 import { parseLessonFrontMatter } from './lesson-front-matter.ts';
 import type { ImageReference, InspectedMarkdown, LinkReference } from './markdown-inspector.ts';
 import { inspectMarkdown } from './markdown-inspector.ts';
 import type { MarkdownLocator } from './markdown-locator.ts';
 import { FileLocator, fixedLocator } from './markdown-locator.ts';
 import { explicitHeadingId, inlineText, parseMarkdown } from './markdown.ts';
-import type { QuizQuestion } from './quiz-block.ts';
+import type { EmbeddedMarkdown, QuizQuestion } from './quiz-block.ts';
 import { parseQuizBlock } from './quiz-block.ts';
 import { countWords, readingSeconds } from './reading-time.ts';
-import { isSlug, slugify } from './slug.ts';
+import { slugAdvice, slugify } from './slug.ts';
 
 /** A `## Heading` and the content up to the next one. */
 export interface ParsedSection {
@@ -75,23 +75,19 @@ interface SectionDraft {
   readonly tokens: Token[];
 }
 
+/** A lesson body cut at its `##` headings, with the quiz and faq blocks taken out. */
+interface SplitBody {
+  readonly intro: Token[];
+  readonly sections: SectionDraft[];
+  readonly quizBlocks: Token[];
+  readonly faqBlocks: Token[];
+}
+
 /** Parses and checks one lesson, reporting problems to `sink`. Never throws. */
 export function parseLesson(input: LessonInput, sink: DiagnosticList): ParsedLesson {
   const { file } = input;
   const split = splitFrontMatter(input.text);
-  if (split.kind === 'missing') {
-    sink.error(
-      startOf(file),
-      'the lesson has no front matter: start the file with a line "---", then `title: …`, then another "---"',
-    );
-  } else if (split.kind === 'unclosed') {
-    sink.error(startOf(file), 'the front matter is not closed: end it with a line "---"');
-  }
-  const front =
-    split.kind === 'found'
-      ? parseLessonFrontMatter(split.yaml, file, 2, sink)
-      : { title: '', id: null, idPosition: null, summary: '', related: [] };
-
+  const front = readFrontMatter(split, file, sink);
   const fileStem = input.sourceFile.replace(/^.*\//, '').replace(/\.md$/, '');
   const id = front.id ?? slugify(fileStem);
   if (id === '') {
@@ -101,61 +97,40 @@ export function parseLesson(input: LessonInput, sink: DiagnosticList): ParsedLes
     );
   }
 
-  const tokens = parseMarkdown(split.body);
   const locator = new FileLocator(file, split.body);
-  const intro: Token[] = [];
-  const drafts: SectionDraft[] = [];
-  const questions: ParsedQuestion[] = [];
-  const faq: ParsedFaqEntry[] = [];
+  const body = splitBody(parseMarkdown(split.body), locator, sink);
   const links: LinkReference[] = [];
   const images: ImageReference[] = [];
-  const inspect = (list: readonly Token[], at: MarkdownLocator): InspectedMarkdown => {
-    const found = inspectMarkdown(list, at, sink);
+  const inspect = (tokens: readonly Token[], at: MarkdownLocator): InspectedMarkdown => {
+    const found = inspectMarkdown(tokens, at, sink);
     links.push(...found.links);
     images.push(...found.images);
     return found;
   };
+  const parseEmbedded = (embedded: EmbeddedMarkdown): Token[] => {
+    const tokens = parseMarkdown(embedded.markdown);
+    inspect(tokens, fixedLocator(embedded.position));
+    return tokens;
+  };
 
-  let sectionHeading: Token | null = null;
-  for (const token of tokens) {
-    if (token.type === 'heading_open' && token.tag === 'h2' && token.level === 0) {
-      sectionHeading = token;
-      continue;
-    }
-    if (sectionHeading) {
-      if (token.type === 'inline')
-        drafts.push({ heading: sectionHeading, inline: token, tokens: [] });
-      if (token.type === 'heading_close') sectionHeading = null;
-      continue;
-    }
-    const block = token.type === 'fence' ? token.info.trim().split(/\s/, 1)[0] : undefined;
-    if (block === 'quiz' || block === 'faq') {
-      if (token.level > 0) {
-        sink.error(
-          locator.atBlock(token),
-          `a \`\`\`${block} block belongs to the whole lesson: start it at the beginning of a line, not inside a list or quote`,
-        );
-      } else if (block === 'quiz') {
-        for (const question of parseQuizBlock(token.content, yamlOrigin(token, locator), sink)) {
-          const explainTokens = question.explain ? parseMarkdown(question.explain.markdown) : [];
-          if (question.explain) inspect(explainTokens, fixedLocator(question.explain.position));
-          questions.push({ ...question, explainTokens });
-        }
-      } else {
-        for (const entry of parseFaqBlock(token.content, yamlOrigin(token, locator), sink)) {
-          faq.push(parseFaqAnswer(entry, inspect));
-        }
-      }
-      continue;
-    }
-    (drafts.at(-1)?.tokens ?? intro).push(token);
-  }
-
+  const questions = body.quizBlocks.flatMap((fence) =>
+    parseQuizBlock(fence.content, yamlOrigin(fence, locator), sink).map((question) => ({
+      ...question,
+      explainTokens: question.explain ? parseEmbedded(question.explain) : [],
+    })),
+  );
   checkUniqueQuestionIds(questions, sink);
+  const faq = body.faqBlocks.flatMap((fence) =>
+    parseFaqBlock(fence.content, yamlOrigin(fence, locator), sink).map((entry) => ({
+      question: entry.question,
+      answerTokens: parseEmbedded(entry.answer),
+    })),
+  );
+
   const subheadingIds = new Set<string>();
-  assignSubheadingIds(intro, 'intro', subheadingIds, locator, sink);
-  const introText = inspect(intro, locator);
-  const sections = drafts.flatMap((draft) => {
+  assignSubheadingIds(body.intro, 'intro', subheadingIds, locator, sink);
+  const intro = inspect(body.intro, locator);
+  const sections = body.sections.flatMap((draft) => {
     const section = toSection(draft, locator, sink);
     if (!section) return [];
     assignSubheadingIds(draft.tokens, section.id, subheadingIds, locator, sink);
@@ -180,8 +155,8 @@ export function parseLesson(input: LessonInput, sink: DiagnosticList): ParsedLes
     title: front.title,
     summary: front.summary,
     related: front.related,
-    introTokens: intro,
-    introSeconds: readingSeconds(countWords(introText.prose), introText.codeLines),
+    introTokens: body.intro,
+    introSeconds: readingSeconds(countWords(intro.prose), intro.codeLines),
     sections,
     questions,
     faq,
@@ -190,13 +165,54 @@ export function parseLesson(input: LessonInput, sink: DiagnosticList): ParsedLes
   };
 }
 
-function parseFaqAnswer(
-  entry: FaqEntry,
-  inspect: (list: readonly Token[], at: MarkdownLocator) => InspectedMarkdown,
-): ParsedFaqEntry {
-  const answerTokens = parseMarkdown(entry.answer.markdown);
-  inspect(answerTokens, fixedLocator(entry.answer.position));
-  return { question: entry.question, answerTokens };
+function readFrontMatter(
+  split: FrontMatterSplit,
+  file: string,
+  sink: DiagnosticList,
+): LessonFrontMatter {
+  if (split.kind === 'found') return parseLessonFrontMatter(split.yaml, file, 2, sink);
+  sink.error(
+    startOf(file),
+    split.kind === 'missing'
+      ? 'the lesson has no front matter: start the file with a line "---", then `title: …`, then another "---"'
+      : 'the front matter is not closed: end it with a line "---"',
+  );
+  return { title: '', id: null, idPosition: null, summary: '', related: [] };
+}
+
+function splitBody(
+  tokens: readonly Token[],
+  locator: MarkdownLocator,
+  sink: DiagnosticList,
+): SplitBody {
+  const body: SplitBody = { intro: [], sections: [], quizBlocks: [], faqBlocks: [] };
+  let sectionHeading: Token | null = null;
+  for (const token of tokens) {
+    if (token.type === 'heading_open' && token.tag === 'h2' && token.level === 0) {
+      sectionHeading = token;
+      continue;
+    }
+    if (sectionHeading) {
+      if (token.type === 'inline')
+        body.sections.push({ heading: sectionHeading, inline: token, tokens: [] });
+      if (token.type === 'heading_close') sectionHeading = null;
+      continue;
+    }
+    const block = token.type === 'fence' ? token.info.trim().split(/\s/, 1)[0] : undefined;
+    if (block === 'quiz' || block === 'faq') {
+      if (token.level > 0) {
+        sink.error(
+          locator.atBlock(token),
+          `a \`\`\`${block} block belongs to the whole lesson: start it at the beginning of a line, not inside a list or quote`,
+        );
+      } else {
+        (block === 'quiz' ? body.quizBlocks : body.faqBlocks).push(token);
+      }
+      continue;
+    }
+    (body.sections.at(-1)?.tokens ?? body.intro).push(token);
+  }
+  return body;
 }
 
 function yamlOrigin(fence: Token, locator: MarkdownLocator) {
@@ -221,11 +237,11 @@ function toSection(
     );
   }
   if (explicit) {
-    if (!isSlug(explicit.id)) {
-      const suggestion = slugify(explicit.id);
+    const advice = slugAdvice(explicit.id);
+    if (advice !== undefined) {
       sink.error(
         locator.inInline(draft.inline, explicit.offset),
-        `section id "${explicit.id}" must be lowercase words joined by hyphens${suggestion ? `: write {#${suggestion}}` : ''}`,
+        `section id "${explicit.id}" must ${advice}`,
       );
       return null;
     }
@@ -285,14 +301,14 @@ function assignSubheadingIds(
     const inline = tokens[i + 1];
     if (heading.type !== 'heading_open' || inline?.type !== 'inline') continue;
     const explicit = explicitHeadingId(heading);
-    if (explicit && !isSlug(explicit.id)) {
+    const advice = explicit ? slugAdvice(explicit.id) : undefined;
+    if (explicit && advice) {
       sink.error(
         locator.inInline(inline, explicit.offset),
-        `heading id "${explicit.id}" must be lowercase words joined by hyphens`,
+        `heading id "${explicit.id}" must ${advice}`,
       );
     }
-    const slug =
-      (explicit && isSlug(explicit.id) ? explicit.id : slugify(inlineText(inline))) || 'heading';
+    const slug = (explicit && !advice ? explicit.id : slugify(inlineText(inline))) || 'heading';
     const base = `${scope}--${slug}`;
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;

@@ -1,61 +1,91 @@
-// A parsed lesson turned into the HTML the app shows, once every lesson of the run is known:
-// links become app routes, images become pack assets, code becomes highlighted markup.
+// A parsed lesson turned into the HTML the app shows, right after parsing so that its tokens can
+// be let go: images become pack assets and code becomes highlighted markup. Links are left as
+// placeholders until every lesson's sections are known (see lesson-linker.ts).
 import type { Token } from 'markdown-it';
 import type { CodeHighlighter, CodeStyleSheet } from './code-highlighter.ts';
-import type { CourseIndex } from './course-index.ts';
-import type { LoadedImage } from './course-loader.ts';
-import type { DiagnosticList } from './diagnostics.ts';
-import { closestMatch } from './did-you-mean.ts';
+import type { DiagnosticList, SourcePosition } from './diagnostics.ts';
 import type { ImageAsset } from './images.ts';
 import { classifyImageSource } from './images.ts';
-import type { ParsedLesson, ParsedQuestion } from './lesson-parser.ts';
-import { resolveLink } from './links.ts';
+import type { RelatedReference } from './lesson-front-matter.ts';
+import type { ParsedLesson, ParsedQuestion, ParsedSection } from './lesson-parser.ts';
 import { codeBlockOf } from './markdown-inspector.ts';
 import type { CodeBlockRenderer } from './markdown.ts';
-import { dropToken, renderMarkdown } from './markdown.ts';
-import type { CompiledLesson, CompiledQuestion, CompiledRelatedLesson } from './model.ts';
+import { deferLink, dropImage, renderMarkdown } from './markdown.ts';
+import type { CompiledFaqEntry, CompiledQuestion, CompiledSection } from './model.ts';
+
+/** An image file as loaded: its asset, or why it cannot be one. */
+export type LoadedImage = ImageAsset | { readonly error: string };
+
+/** A link whose opening tag waits, as the placeholder numbered by its index in `links`, for its target. */
+export interface PendingLink {
+  readonly href: string;
+  readonly title: string | null;
+  readonly position: SourcePosition;
+}
+
+/** A section rendered, still knowing where its heading is for later diagnostics. */
+export type RenderedSection = CompiledSection & Pick<ParsedSection, 'explicitId' | 'position'>;
+
+/** A lesson rendered except for its links; HTML holds placeholders for `links[slot]`. */
+export interface RenderedLesson {
+  readonly file: string;
+  readonly sourceFile: string;
+  readonly id: string;
+  readonly idPosition: SourcePosition;
+  readonly title: string;
+  readonly summary: string;
+  readonly related: readonly RelatedReference[];
+  readonly introHtml: string;
+  readonly introSeconds: number;
+  readonly sections: readonly RenderedSection[];
+  readonly questions: readonly CompiledQuestion[];
+  readonly faq: readonly CompiledFaqEntry[];
+  readonly links: readonly PendingLink[];
+  /** The images the lesson shows. */
+  readonly assets: readonly ImageAsset[];
+}
 
 /** What rendering the lessons of one course shares. */
 export interface RenderContext {
   readonly courseId: string;
-  readonly courseDir: string;
-  readonly index: CourseIndex;
+  /** Every image the lessons show, by absolute path, loaded beforehand. */
   readonly images: ReadonlyMap<string, LoadedImage>;
-  /** Filled with every image the course's lessons show, by asset name. */
-  readonly assets: Map<string, ImageAsset>;
   readonly highlighter: CodeHighlighter;
+  /** Collects the highlighting classes of the whole course. */
   readonly styles: CodeStyleSheet;
 }
 
-/** Renders `lesson`, reporting unresolvable links, images and related lessons. Never throws. */
+/** Renders `lesson`, reporting images that cannot be shown. Never throws. */
 export function renderLesson(
   lesson: ParsedLesson,
   context: RenderContext,
   sink: DiagnosticList,
-): CompiledLesson {
-  resolveLinks(lesson, context, sink);
-  resolveImages(lesson, context, sink);
+): RenderedLesson {
+  const assets = resolveImages(lesson, context, sink);
+  lesson.links.forEach((link, slot) => deferLink(link.open, slot));
   const code: CodeBlockRenderer = {
     render: (token) => context.highlighter.render(codeBlockOf(token), context.styles),
   };
   const render = (tokens: Token[]) => renderMarkdown(tokens, code);
   const sections = lesson.sections.map((section) => ({
     id: section.id,
+    explicitId: section.explicitId,
+    position: section.position,
     title: section.title,
     html: render(section.tokens),
     text: section.text,
     readingSeconds: section.readingSeconds,
   }));
   return {
+    file: lesson.file,
+    sourceFile: lesson.sourceFile,
     id: lesson.id,
+    idPosition: lesson.idPosition,
     title: lesson.title,
     summary: lesson.summary,
-    sourceFile: lesson.sourceFile,
+    related: lesson.related,
     introHtml: render(lesson.introTokens),
-    readingSeconds: sections.reduce(
-      (sum, section) => sum + section.readingSeconds,
-      lesson.introSeconds,
-    ),
+    introSeconds: lesson.introSeconds,
     sections,
     questions: lesson.questions.map((question) =>
       toQuestion(question, render(question.explainTokens)),
@@ -64,34 +94,21 @@ export function renderLesson(
       question: entry.question,
       answerHtml: render(entry.answerTokens),
     })),
-    related: resolveRelated(lesson, context, sink),
+    links: lesson.links.map((link) => ({
+      href: link.href,
+      title: link.title,
+      position: link.position,
+    })),
+    assets,
   };
 }
 
-function resolveLinks(lesson: ParsedLesson, context: RenderContext, sink: DiagnosticList): void {
-  const self = context.index.lessonAt(lesson.file);
-  if (!self) return; // not indexed: its course failed before its lessons could be linked
-  const origin = { file: lesson.file, courseDir: context.courseDir, lesson: self };
-  for (const link of lesson.links) {
-    const resolved = resolveLink(link.href, origin, context.index);
-    if (resolved.kind === 'invalid') {
-      sink.error(link.position, resolved.error);
-      dropToken(link.open);
-      if (link.close) dropToken(link.close);
-      continue;
-    }
-    if (resolved.warning) sink.warning(link.position, resolved.warning);
-    const title = link.open.attrGet('title');
-    link.open.attrs = [['href', resolved.href]];
-    if (title !== null) link.open.attrSet('title', title);
-    if (resolved.kind === 'external') {
-      link.open.attrSet('class', 'external-link');
-      link.open.attrSet('rel', 'noopener noreferrer');
-    }
-  }
-}
-
-function resolveImages(lesson: ParsedLesson, context: RenderContext, sink: DiagnosticList): void {
+function resolveImages(
+  lesson: ParsedLesson,
+  context: RenderContext,
+  sink: DiagnosticList,
+): ImageAsset[] {
+  const assets: ImageAsset[] = [];
   for (const image of lesson.images) {
     const source = classifyImageSource(image.src, lesson.file);
     const loaded = source.kind === 'invalid' ? source : context.images.get(source.file);
@@ -99,41 +116,14 @@ function resolveImages(lesson: ParsedLesson, context: RenderContext, sink: Diagn
       throw new Error(`image ${image.src} of ${lesson.file} was never loaded`);
     if ('error' in loaded) {
       sink.error(image.position, loaded.error);
-      dropToken(image.token);
+      dropImage(image.token);
       continue;
     }
-    context.assets.set(loaded.name, loaded);
+    assets.push(loaded);
     // An absolute path serves the same from app:// and from the preview's http origin.
     image.token.attrSet('src', `/assets/${context.courseId}/${loaded.name}`);
   }
-}
-
-function resolveRelated(
-  lesson: ParsedLesson,
-  context: RenderContext,
-  sink: DiagnosticList,
-): CompiledRelatedLesson[] {
-  const related: CompiledRelatedLesson[] = [];
-  for (const entry of lesson.related) {
-    const courseId = entry.courseId ?? context.courseId;
-    const lessons = context.index.lessonsOf(courseId);
-    if (!lessons) {
-      sink.warning(
-        entry.position,
-        `related lesson "${courseId}/${entry.lessonId}" is in a course not checked with this one, so it cannot be verified: check both courses together`,
-      );
-    } else if (!lessons.has(entry.lessonId)) {
-      const suggestion = closestMatch(entry.lessonId, [...lessons.keys()]);
-      const where = courseId === context.courseId ? 'this course' : `course "${courseId}"`;
-      sink.error(
-        entry.position,
-        `related lesson "${entry.lessonId}" is not a lesson of ${where}${suggestion ? `: did you mean "${suggestion}"?` : ''}`,
-      );
-      continue;
-    }
-    related.push({ courseId, lessonId: entry.lessonId });
-  }
-  return related;
+  return assets;
 }
 
 function toQuestion(question: ParsedQuestion, explainHtml: string): CompiledQuestion {

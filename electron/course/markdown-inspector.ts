@@ -11,8 +11,8 @@ import { inlineStartOf, inlineText, unknownAdmonitionKind } from './markdown.ts'
 /** A link to resolve once every lesson's sections are known. */
 export interface LinkReference {
   readonly open: Token;
-  readonly close: Token | undefined;
   readonly href: string;
+  readonly title: string | null;
   readonly position: SourcePosition;
 }
 
@@ -129,7 +129,7 @@ function inspectInline(
 ): string {
   const children = inline.children ?? [];
   const at = (token: Token) => locator.inInline(inline, inlineStartOf(token) ?? 0);
-  for (const [i, token] of children.entries()) {
+  for (const token of children) {
     switch (token.type) {
       case 'html_inline':
         sink.warning(
@@ -140,8 +140,8 @@ function inspectInline(
       case 'link_open':
         found.links.push({
           open: token,
-          close: children.find((next, j) => j > i && next.type === 'link_close'),
-          href: String(token.attrGet('href') ?? ''),
+          href: attributeText(token, 'href') ?? '',
+          title: attributeText(token, 'title'),
           position: at(token),
         });
         break;
@@ -153,12 +153,17 @@ function inspectInline(
             'image without a description: write one between the brackets, ![like this](file.png), for learners who cannot see it',
           );
         }
-        found.images.push({ token, src: String(token.attrGet('src') ?? ''), position });
+        found.images.push({ token, src: attributeText(token, 'src') ?? '', position });
         break;
       }
     }
   }
   return inlineText(inline);
+}
+
+function attributeText(token: Token, name: string): string | null {
+  const value = token.attrGet(name);
+  return value === null ? null : String(value);
 }
 
 function abbreviate(text: string): string {

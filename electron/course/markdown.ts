@@ -4,13 +4,13 @@ import markdownIt from 'markdown-it';
 import type { Env, MarkdownIt, RendererRule, StateCore, StateInline, Token } from 'markdown-it';
 
 /** The admonition kinds of GitHub's `> [!NOTE]` syntax, with their titles. */
-const ADMONITION_TITLES: Readonly<Record<string, string>> = {
-  note: 'Note',
-  tip: 'Tip',
-  important: 'Important',
-  warning: 'Warning',
-  caution: 'Caution',
-};
+const ADMONITION_TITLES: ReadonlyMap<string, string> = new Map([
+  ['note', 'Note'],
+  ['tip', 'Tip'],
+  ['important', 'Important'],
+  ['warning', 'Warning'],
+  ['caution', 'Caution'],
+]);
 
 /** Renders code blocks; supplied for each render so that highlighting styles stay per course. */
 export interface CodeBlockRenderer {
@@ -26,9 +26,15 @@ export interface ExplicitHeadingId {
 
 const inlineStarts = new WeakMap<Token, number>();
 const explicitIds = new WeakMap<Token, ExplicitHeadingId>();
+/** The kind of admonition a `blockquote_open` or `blockquote_close` token opens or closes. */
 const admonitions = new WeakMap<Token, string>();
 const unknownAdmonitions = new WeakMap<Token, string>();
 const dropped = new WeakSet<Token>();
+const linkSlots = new WeakMap<Token, number>();
+
+// markdown-it turns NUL into U+FFFD while normalising its input, so no rendered text contains
+// one: NUL-delimited numbers in the output can only be link placeholders.
+const LINK_PLACEHOLDER = /\0(\d+)\0/g;
 
 const CODE_RENDERER = Symbol('code block renderer');
 
@@ -87,9 +93,23 @@ export function unknownAdmonitionKind(blockquoteOpen: Token): string | undefined
   return unknownAdmonitions.get(blockquoteOpen);
 }
 
-/** Renders this token as nothing (a link's opening or closing tag, or an image). */
-export function dropToken(token: Token): void {
-  dropped.add(token);
+/** Renders this image token as nothing. */
+export function dropImage(image: Token): void {
+  dropped.add(image);
+}
+
+/**
+ * Renders this `link_open` token as placeholder number `slot`, to be replaced by the opening tag
+ * once the link's target is known (see `fillLinkPlaceholders`).
+ */
+export function deferLink(linkOpen: Token, slot: number): void {
+  linkSlots.set(linkOpen, slot);
+}
+
+/** `html` with each link placeholder replaced by `openingTag(slot)`. */
+export function fillLinkPlaceholders(html: string, openingTag: (slot: number) => string): string {
+  if (!html.includes('\0')) return html;
+  return html.replace(LINK_PLACEHOLDER, (_placeholder, slot: string) => openingTag(Number(slot)));
 }
 
 function createMarkdown(): MarkdownIt {
@@ -172,6 +192,7 @@ function explicitHeadingIdsRule(state: StateCore): void {
   for (const [i, heading] of tokens.entries()) {
     const inline = tokens[i + 1];
     if (heading.type !== 'heading_open' || inline?.type !== 'inline') continue;
+    if (!inline.content.includes('{#')) continue;
     const match = EXPLICIT_ID.exec(inline.content);
     if (!match) continue;
     const [, space = '', id = ''] = match;
@@ -192,11 +213,15 @@ function admonitionsRule(state: StateCore): void {
     if (!match) continue;
     const [marker, written = '', newline] = match;
     const kind = written.toLowerCase();
-    if (!(kind in ADMONITION_TITLES)) {
+    const close = tokens.find(
+      (token, j) => j > i && token.type === 'blockquote_close' && token.level === quote.level,
+    );
+    if (!ADMONITION_TITLES.has(kind) || !close) {
       unknownAdmonitions.set(quote, written);
       continue;
     }
     admonitions.set(quote, kind);
+    admonitions.set(close, kind);
     inline.content = inline.content.slice(marker.length);
     if (inline.content === '') {
       tokens.splice(i + 1, 3); // the paragraph held only the marker
@@ -212,12 +237,15 @@ function installRenderRules(md: MarkdownIt): void {
   const renderImage = rules.image;
   if (!renderImage) throw new Error('markdown-it has no image rule to extend');
 
+  // `html: false` already keeps markdown-it from emitting raw HTML blocks; escaping in both rules
+  // keeps raw HTML out of a course even if that option is ever changed.
   rules.html_inline = (tokens, idx) => escapeHtml(tokenAt(tokens, idx).content);
   rules.html_block = (tokens, idx) => `<p>${escapeHtml(tokenAt(tokens, idx).content)}</p>\n`;
 
-  rules.link_open = (tokens, idx, options, _env, self) =>
-    dropped.has(tokenAt(tokens, idx)) ? '' : self.renderToken(tokens, idx, options);
-  rules.link_close = rules.link_open;
+  rules.link_open = (tokens, idx, options, _env, self) => {
+    const slot = linkSlots.get(tokenAt(tokens, idx));
+    return slot === undefined ? self.renderToken(tokens, idx, options) : `\0${slot}\0`;
+  };
   rules.image = (tokens, idx, options, env, self) =>
     dropped.has(tokenAt(tokens, idx)) ? '' : renderImage(tokens, idx, options, env, self);
 
@@ -241,20 +269,11 @@ function installRenderRules(md: MarkdownIt): void {
     if (kind === undefined) return self.renderToken(tokens, idx, options);
     return (
       `<aside class="admonition admonition-${kind}" role="note">\n` +
-      `<p class="admonition-title">${ADMONITION_TITLES[kind]}</p>\n`
+      `<p class="admonition-title">${ADMONITION_TITLES.get(kind)}</p>\n`
     );
   };
-  rules.blockquote_close = (tokens, idx, options, _env, self) => {
-    const open = findOpening(tokens, idx);
-    return open && admonitions.has(open) ? '</aside>\n' : self.renderToken(tokens, idx, options);
-  };
-}
-
-function findOpening(tokens: Token[], closeIndex: number): Token | undefined {
-  const level = tokenAt(tokens, closeIndex).level;
-  return tokens.findLast(
-    (token, i) => i < closeIndex && token.type === 'blockquote_open' && token.level === level,
-  );
+  rules.blockquote_close = (tokens, idx, options, _env, self) =>
+    admonitions.has(tokenAt(tokens, idx)) ? '</aside>\n' : self.renderToken(tokens, idx, options);
 }
 
 function tokenAt(tokens: readonly Token[], index: number): Token {

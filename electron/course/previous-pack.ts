@@ -39,9 +39,7 @@ export function readPreviousSections(file: string): PreviousSections {
     return { courseId: course, lessons };
   } catch (error) {
     if (error instanceof PackError) throw error;
-    throw new PackError(
-      `cannot read ${file} as a Studybook course pack: ${(error as Error).message}`,
-    );
+    throw new PackError(`${file} is not a Studybook course pack (${(error as Error).message})`);
   } finally {
     db.close();
   }

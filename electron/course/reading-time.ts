@@ -6,7 +6,8 @@ export const WORDS_PER_MINUTE = 230;
 /** Code is read line by line, much more slowly than prose. */
 export const SECONDS_PER_CODE_LINE = 4;
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
+// Letters and digits, joined by apostrophes, dots or hyphens inside a word: "learner's", "v2.0".
+const WORD = /[\p{L}\p{N}]+(?:['’._-][\p{L}\p{N}]+)*/gu;
 
 /** The number of words in `text`. */
 export function countWords(text: string): number {

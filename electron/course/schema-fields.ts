@@ -1,6 +1,6 @@
 // Zod building blocks whose messages tell an instructor what is wrong and what to write instead.
 import * as z from 'zod';
-import { isSlug, slugify } from './slug.ts';
+import { isSlug, slugAdvice } from './slug.ts';
 
 /** A required, non-empty string under `key`; `example` shows a valid line. */
 export function requiredText(key: string, example: string): z.ZodString {
@@ -26,12 +26,7 @@ export function optionalText(key: string): z.ZodOptional<z.ZodString> {
 /** A string under `key` that must already be a slug (lowercase words joined by hyphens). */
 export function slugText(key: string, example: string): z.ZodString {
   return requiredText(key, example).refine(isSlug, {
-    error: (issue) => {
-      const suggestion = slugify(String(issue.input));
-      return suggestion
-        ? `"${key}" must be lowercase words joined by hyphens: write "${suggestion}"`
-        : `"${key}" must be lowercase words joined by hyphens, such as "${example}"`;
-    },
+    error: (issue) => `"${key}" must ${slugAdvice(String(issue.input)) ?? ''}`,
   });
 }
 

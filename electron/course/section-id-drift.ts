@@ -1,15 +1,21 @@
 // "Changing a heading must not silently orphan progress": progress is keyed by section id, and a
 // section without `{#id}` takes its id from its heading, so rewording a heading changes the id.
 import type { DiagnosticList } from './diagnostics.ts';
-import type { ParsedLesson } from './lesson-parser.ts';
+import type { ParsedSection } from './lesson-parser.ts';
 import type { PreviousSections } from './previous-pack.ts';
+
+/** What the check needs to know of a lesson. */
+export interface LessonSections {
+  readonly id: string;
+  readonly sections: readonly Pick<ParsedSection, 'id' | 'explicitId' | 'position'>[];
+}
 
 /**
  * Warns at each heading-derived section id that is new since `previous` while some id of the same
  * lesson disappeared: learners' progress under the old id would be lost. Never throws.
  */
 export function checkSectionIdDrift(
-  lessons: readonly ParsedLesson[],
+  lessons: readonly LessonSections[],
   previous: PreviousSections,
   sink: DiagnosticList,
 ): void {

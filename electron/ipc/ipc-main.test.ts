@@ -30,7 +30,11 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     openLesson: vi.fn(unexpected),
     recordProgress: vi.fn(() => ({ savedAt: '2025-01-01T00:00:00.000Z' })),
     answerQuestion: vi.fn(unexpected),
-    getSettings: vi.fn(() => ({ theme: 'system' as const, textSize: 'medium' as const })),
+    getSettings: vi.fn(() => ({
+      theme: 'system' as const,
+      textSize: 'medium' as const,
+      reducedMotion: 'system' as const,
+    })),
     setSettings: vi.fn(unexpected),
     getResume: vi.fn(() => null),
     openExternal: vi.fn(unexpected),
@@ -87,7 +91,10 @@ describe('answerCall', () => {
   it('runs the handler for the app page and returns its value', async () => {
     const handlers = makeHandlers();
     const outcome = await answerCall(handlers, makeFrame(APP_PAGE), 'getSettings', {}, quiet);
-    expect(outcome).toEqual({ ok: true, value: { theme: 'system', textSize: 'medium' } });
+    expect(outcome).toEqual({
+      ok: true,
+      value: { theme: 'system', textSize: 'medium', reducedMotion: 'system' },
+    });
     expect(handlers.getSettings).toHaveBeenCalledOnce();
   });
 

@@ -5,8 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 
 export type BundledPackSource =
-  | { kind: 'sources'; courseDirs: string[]; cacheDir: string }
-  | { kind: 'packs'; packDir: string };
+  { kind: 'sources'; courseDirs: string[]; cacheDir: string } | { kind: 'packs'; packDir: string };
 
 export interface PackBuildFailure {
   source: string;
@@ -34,7 +33,10 @@ export function listPackFiles(packDir: string): string[] {
  * same sources (same files, sizes and modification times). Never throws for a broken course:
  * its diagnostics come back instead.
  */
-export async function packFromSources(courseDir: string, cacheDir: string): Promise<PackFromSources> {
+export async function packFromSources(
+  courseDir: string,
+  cacheDir: string,
+): Promise<PackFromSources> {
   mkdirSync(cacheDir, { recursive: true });
   const base = path.join(cacheDir, path.basename(path.resolve(courseDir)));
   const packFile = `${base}.studypack`;

@@ -261,7 +261,8 @@ async function openEventStream(live: RunningPreview) {
   const response = await fetch(`${live.url}events?token=${live.token}`, {
     signal: controller.signal,
   });
-  const reader = response.body!.getReader();
+  if (!response.body) throw new Error('The event stream has no body.');
+  const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
   return {
@@ -297,7 +298,7 @@ const junkValues: unknown[] = [
   null,
   true,
   -1,
-  1e309,
+  0.5,
   Number.MAX_SAFE_INTEGER,
   '',
   'Not A Slug!',
@@ -315,7 +316,7 @@ const junkValues: unknown[] = [
 
 /** A payload made from `valid` that the call's schema must refuse, as JSON text. */
 function malformed(valid: Record<string, unknown>, random: () => number): string {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const keys = Object.keys(valid);
   const strategy = Math.floor(random() * 5);
   if (strategy === 0) {

@@ -26,7 +26,8 @@ export interface PreviewServerOptions {
 /** The largest request body the API reads; the contract's inputs are far smaller. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const TOKEN_META = '<meta name="studybook-token" content="">';
+// The built page carries an empty token tag; only the host that serves it knows the token.
+const TOKEN_META = /<meta name="studybook-token" content=""\s*\/?>/;
 
 const STATUS_OF: Record<ErrorCode, number> = {
   'unknown-call': 404,
@@ -151,8 +152,8 @@ async function serveStatic(
     const html = data.toString('utf8').replace(TOKEN_META, tokenMeta(options.token));
     return send(response, 200, mime, Buffer.from(html), 'no-store');
   }
-  // Vite fingerprints everything under assets/, so those files never change under one name.
-  const immutable = pathname.startsWith('/assets/')
+  // Vite fingerprints everything under _app/, so those files never change under one name.
+  const immutable = pathname.startsWith('/_app/')
     ? 'public, max-age=31536000, immutable'
     : 'no-cache';
   send(response, 200, mime, data, immutable);

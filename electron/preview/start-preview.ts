@@ -14,6 +14,8 @@ export interface PreviewOptions {
   /** Recompile a course when one of its files changes. */
   watch?: boolean;
   rendererDir?: string;
+  /** Where built packs are cached between runs; defaults to `<dataDir>/packs`. */
+  packCacheDir?: string;
   quiet?: boolean;
 }
 
@@ -38,7 +40,11 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const courseDirs = options.courseDirs.map((dir) => path.resolve(dir));
   const services = await openAppServices({
     dataDir: options.dataDir,
-    bundledPacks: { kind: 'sources', courseDirs, cacheDir: path.join(options.dataDir, 'packs') },
+    bundledPacks: {
+      kind: 'sources',
+      courseDirs,
+      cacheDir: options.packCacheDir ?? path.join(options.dataDir, 'packs'),
+    },
     // A browser preview has no system browser to hand the link to; the instructor sees it here.
     openExternal: async (url) => log(`The page asked to open ${url} in the system browser.`),
   });

@@ -2,14 +2,8 @@
 // each is parsed here before anything touches the database: a malformed write is refused whole.
 
 import { z } from 'zod';
+import { ID_PATTERN, ID_RULE } from '../ids.ts';
 import { ProgressInputError } from './errors.ts';
-
-/**
- * Course, lesson, section and question ids: stable slugs, 1-128 characters. The course compiler
- * derives ids from headings, so `_` is allowed as well as `-`; refusing an id the compiler made
- * would mean silently losing the learner's progress on it.
- */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,127}$/;
 
 /** Longest text answer kept, in UTF-16 code units; quiz answers are a phrase, not an essay. */
 export const MAX_ANSWER_LENGTH = 2_000;
@@ -24,12 +18,7 @@ const MAX_IDS_PER_WRITE = 1_000;
 const MAX_CHOICES_PER_ANSWER = 64;
 const MAX_ANSWERS_PER_BATCH = 100;
 
-const id = z
-  .string()
-  .regex(
-    ID_PATTERN,
-    'must be a slug of 1-128 lowercase letters, digits, "-" or "_", starting with a letter or digit',
-  );
+const id = z.string().regex(ID_PATTERN, ID_RULE);
 
 /** How far into the section the learner was: a fraction of its height, so text size can change. */
 const offset = z.number().min(0).max(1);

@@ -10,6 +10,9 @@ const settingSchemas = {
   reducedMotion: z.enum(['system', 'on', 'off']),
 };
 
+/** A change to any of the settings, as the contract accepts it. */
+export const settingsChangeInput = z.strictObject(settingSchemas).partial();
+
 /** Every setting with its current value. */
 export type Settings = { [K in keyof typeof settingSchemas]: z.output<(typeof settingSchemas)[K]> };
 

@@ -13,6 +13,8 @@ export { expect };
 const REPO = path.resolve(import.meta.dirname, '../..');
 const CONTENT = path.join(REPO, 'content');
 const RENDERER = path.join(REPO, 'dist/renderer');
+// The sample courses compile once per run, not once per test; edited copies build their own.
+const SHARED_PACK_CACHE = path.join(os.tmpdir(), 'studybook-e2e-packs');
 
 export interface Preview extends RunningPreview {
   /** `http://127.0.0.1:PORT`, without the trailing slash. */
@@ -58,6 +60,7 @@ export async function launchPreview(options: LaunchOptions = {}): Promise<Previe
       courseDirs,
       dataDir,
       rendererDir: RENDERER,
+      ...(options.editableCourses ? {} : { packCacheDir: SHARED_PACK_CACHE }),
       watch: options.watch ?? false,
       quiet: true,
     });

@@ -1,21 +1,20 @@
-// Reads a course folder: course.yml, every listed lesson, and the images the lessons show.
-// The only module of the compiler that touches the file system while compiling.
+// Reads a course folder (course.yml, every listed lesson, the images the lessons show) and renders
+// each lesson as soon as it is parsed. The only module of the compiler that reads files.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { CodeHighlighter, CodeStyleSheet } from './code-highlighter.ts';
 import type { CourseManifest } from './course-manifest.ts';
 import { parseCourseManifest } from './course-manifest.ts';
 import type { DiagnosticList, SourcePosition } from './diagnostics.ts';
 import { startOf } from './diagnostics.ts';
-import type { ImageAsset } from './images.ts';
 import { classifyImageSource, toImageAsset } from './images.ts';
 import type { ParsedLesson } from './lesson-parser.ts';
 import { parseLesson } from './lesson-parser.ts';
+import type { LoadedImage, RenderedLesson } from './lesson-renderer.ts';
+import { renderLesson } from './lesson-renderer.ts';
 
-/** An image file as loaded: its asset, or why it cannot be one. */
-export type LoadedImage = ImageAsset | { readonly error: string };
-
-/** A course folder, read and parsed, not yet rendered. */
-export interface LoadedCourse {
+/** A course folder read and its lessons rendered; links are resolved later, across courses. */
+export interface CourseDraft {
   /** Absolute path of the course folder. */
   readonly dir: string;
   readonly manifestFile: string;
@@ -24,18 +23,22 @@ export interface LoadedCourse {
   /** The manifest's id, or the folder's name while the manifest is invalid. */
   readonly id: string;
   readonly idPosition: SourcePosition;
-  readonly lessons: readonly ParsedLesson[];
-  /** Images by absolute path. */
-  readonly images: ReadonlyMap<string, LoadedImage>;
+  readonly lessons: readonly RenderedLesson[];
+  /** The highlighting classes used by the course's code. */
+  readonly styles: CodeStyleSheet;
   /** Every source file read (course.yml, lessons, images) by path relative to the folder. */
   readonly sources: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
- * Reads and parses the course in `dir`, reporting problems to `sink`. Returns null when there is
- * no readable course.yml. Never throws for problems with the course's files.
+ * Reads the course in `dir` and renders its lessons, reporting problems to `sink`. Returns null
+ * when there is no readable course.yml. Never throws for problems with the course's files.
  */
-export async function loadCourse(dir: string, sink: DiagnosticList): Promise<LoadedCourse | null> {
+export async function readCourse(
+  dir: string,
+  highlighter: CodeHighlighter,
+  sink: DiagnosticList,
+): Promise<CourseDraft | null> {
   const root = path.resolve(dir);
   const manifestFile = path.join(root, 'course.yml');
   const manifestBytes = await readSource(manifestFile);
@@ -54,6 +57,12 @@ export async function loadCourse(dir: string, sink: DiagnosticList): Promise<Loa
     manifestFile,
     sink,
   );
+  const context = {
+    courseId: manifest?.id ?? path.basename(root),
+    highlighter,
+    styles: highlighter.createStyleSheet(),
+  };
+  const images = new ImageLoader(root, sources);
 
   const lessons = await Promise.all(
     (lessonFiles ?? []).map(async (sourceFile, index) => {
@@ -71,59 +80,79 @@ export async function loadCourse(dir: string, sink: DiagnosticList): Promise<Loa
       }
       const relative = toPosix(path.relative(root, file));
       sources.set(relative, bytes);
-      return parseLesson({ file, sourceFile: relative, text: decodeText(bytes), listedAt }, sink);
+      const parsed = parseLesson(
+        { file, sourceFile: relative, text: decodeText(bytes), listedAt },
+        sink,
+      );
+      // Rendered at once, so that each lesson's tokens are garbage before the next is parsed.
+      return renderLesson(parsed, { ...context, images: await images.load(parsed) }, sink);
     }),
   );
-  const parsed = lessons.filter((lesson): lesson is ParsedLesson => lesson !== null);
+  const rendered = lessons.filter((lesson): lesson is RenderedLesson => lesson !== null);
 
   // Without a valid lesson list, every file would look unlisted: say nothing rather than noise.
   if (lessonFiles) await warnUnlistedLessons(root, lessonFiles, sink);
-  checkUniqueLessonIds(parsed, sink);
-  const images = await loadImages(parsed, root, sources);
+  checkUniqueLessonIds(rendered, sink);
   return {
     dir: root,
     manifestFile,
     manifest,
-    id: manifest?.id ?? path.basename(root),
+    id: context.courseId,
     idPosition: source.positionOf(['id']),
-    lessons: parsed,
-    images,
+    lessons: rendered,
+    styles: context.styles,
     sources,
   };
 }
 
-async function loadImages(
-  lessons: readonly ParsedLesson[],
-  root: string,
-  sources: Map<string, Uint8Array>,
-): Promise<Map<string, LoadedImage>> {
-  const files = new Set<string>();
-  for (const lesson of lessons) {
+/** Loads each image file of a course once, however many lessons show it. */
+class ImageLoader {
+  private readonly root: string;
+  private readonly sources: Map<string, Uint8Array>;
+  private readonly loading = new Map<string, Promise<LoadedImage>>();
+
+  constructor(root: string, sources: Map<string, Uint8Array>) {
+    this.root = root;
+    this.sources = sources;
+  }
+
+  /** The images `lesson` shows, by absolute path. */
+  async load(lesson: ParsedLesson): Promise<Map<string, LoadedImage>> {
+    const files = new Set<string>();
     for (const image of lesson.images) {
       const source = classifyImageSource(image.src, lesson.file);
       if (source.kind === 'local') files.add(source.file);
     }
+    const entries = await Promise.all(
+      [...files].map(async (file) => [file, await this.loadFile(file)] as const),
+    );
+    return new Map(entries);
   }
-  const images = new Map<string, LoadedImage>();
-  await Promise.all(
-    [...files].map(async (file) => {
-      const relative = toPosix(path.relative(root, file));
-      const bytes = await readSource(file);
-      if (typeof bytes === 'string') {
-        images.set(file, {
-          error:
-            bytes === 'ENOENT'
-              ? `image "${relative}" not found: check the path, relative to the lesson file`
-              : `cannot read image "${relative}" (${bytes})`,
-        });
-        return;
-      }
-      const asset = toImageAsset(file, bytes);
-      images.set(file, asset);
-      if (!('error' in asset)) sources.set(relative, bytes);
-    }),
-  );
-  return images;
+
+  private loadFile(file: string): Promise<LoadedImage> {
+    let loading = this.loading.get(file);
+    if (!loading) {
+      loading = this.read(file);
+      this.loading.set(file, loading);
+    }
+    return loading;
+  }
+
+  private async read(file: string): Promise<LoadedImage> {
+    const relative = toPosix(path.relative(this.root, file));
+    const bytes = await readSource(file);
+    if (typeof bytes === 'string') {
+      return {
+        error:
+          bytes === 'ENOENT'
+            ? `image "${relative}" not found: check the path, relative to the lesson file`
+            : `cannot read image "${relative}" (${bytes})`,
+      };
+    }
+    const asset = toImageAsset(file, bytes);
+    if (!('error' in asset)) this.sources.set(relative, bytes);
+    return asset;
+  }
 }
 
 async function warnUnlistedLessons(
@@ -144,8 +173,8 @@ async function warnUnlistedLessons(
   }
 }
 
-function checkUniqueLessonIds(lessons: readonly ParsedLesson[], sink: DiagnosticList): void {
-  const seen = new Map<string, ParsedLesson>();
+function checkUniqueLessonIds(lessons: readonly RenderedLesson[], sink: DiagnosticList): void {
+  const seen = new Map<string, RenderedLesson>();
   for (const lesson of lessons) {
     if (lesson.id === '') continue;
     const first = seen.get(lesson.id);
