@@ -4,6 +4,8 @@
 // input with the schema below before any handler runs.
 import { z } from 'zod';
 import { ID_PATTERN, ID_RULE } from './ids.ts';
+import { MAX_SEARCH_LIMIT } from './library/search-library.ts';
+import { MAX_QUERY_LENGTH } from './library/search-query.ts';
 import { MAX_ANSWER_LENGTH, progressBatchInput } from './progress/progress-inputs.ts';
 import { settingsChangeInput, type Settings } from './progress/settings.ts';
 
@@ -48,6 +50,16 @@ export const api = {
     z
       .object({
         url: z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2048),
+      })
+      .strict(),
+  ),
+  // The query is the learner's text, any characters at all: the host treats all of it as text.
+  search: call<SearchView>()(
+    z
+      .object({
+        query: z.string().max(MAX_QUERY_LENGTH),
+        courseId: idSchema.optional(),
+        limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
       })
       .strict(),
   ),
@@ -190,4 +202,38 @@ export interface LessonView {
     score: QuizScore;
   };
   savedAt: string | null;
+}
+
+/** The results of a search, best first, grouped by course in the order of each course's best result. */
+export interface SearchView {
+  /** The query as it was asked, so a page can tell which of its searches this answers. */
+  query: string;
+  /** The words searched for, for highlighting them where a result leads. */
+  terms: string[];
+  groups: SearchGroup[];
+}
+
+export interface SearchGroup {
+  courseId: string;
+  courseTitle: string;
+  results: SearchResult[];
+}
+
+export interface SearchResult {
+  /** Where the match is: a lesson's title or introduction, a section, a quiz question, an FAQ entry. */
+  kind: 'lesson' | 'section' | 'question' | 'faq';
+  courseId: string;
+  lessonId: string;
+  lessonTitle: string;
+  /** The section to open, or null for the lesson itself. */
+  sectionId: string | null;
+  sectionTitle: string | null;
+  snippet: SearchSnippet;
+}
+
+/** Plain text around the matches; never markup. */
+export interface SearchSnippet {
+  text: string;
+  /** [start, end) of each match in `text`, in UTF-16 code units, in order, not overlapping. */
+  highlights: [start: number, end: number][];
 }

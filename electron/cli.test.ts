@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -7,7 +7,8 @@ import { FIXTURES, fixture, temporaryFolder } from '../tests/support/courses.ts'
 import type { CliIo } from './cli.ts';
 import { runCli } from './cli.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../bin/studybook.js');
+const REPO = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(REPO, 'bin/studybook.js');
 
 /** Runs `studybook` as a real process in `cwd`. */
 async function studybook(args: string[], cwd = FIXTURES) {
@@ -117,8 +118,9 @@ describe('studybook', () => {
     const { code, stdout } = await studybook(['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: studybook <command> [options]');
-    expect(stdout).toMatch(/^ {2}check {2}Check course folders and report every problem$/m);
-    expect(stdout).toMatch(/^ {2}build {2}Build a course folder into a \.studypack file$/m);
+    expect(stdout).toMatch(/^ {2}check {4}Check course folders and report every problem$/m);
+    expect(stdout).toMatch(/^ {2}build {4}Build a course folder into a \.studypack file$/m);
+    expect(stdout).toMatch(/^ {2}preview {2}Open the app in your browser on course folders/m);
   });
 
   it('shows the options of a command with <command> --help', async () => {
@@ -143,5 +145,44 @@ describe('studybook', () => {
     const { code, out } = await run([]);
     expect(code).toBe(2);
     expect(out).toContain('Commands:');
+  });
+});
+
+describe('studybook preview', () => {
+  it('serves the app on 127.0.0.1, prints its address and data folder, and stops on Ctrl+C', async () => {
+    const dataDir = temporaryFolder();
+    const child = spawn(
+      process.execPath,
+      ['bin/studybook.js', 'preview', 'content/git-essentials', '--data-dir', dataDir],
+      { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /Studybook preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+          if (match?.[1] && output.includes('Watching')) resolve(match[1]);
+        });
+        child.once('exit', (code) =>
+          reject(new Error(`preview exited early (${code}): ${output}`)),
+        );
+      });
+      expect(output).toContain(`Data folder: ${dataDir}`);
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<meta name="studybook-token" content="[\w-]{20,}">/);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses a port that is not a number with a usage error', async () => {
+    const result = await run(['preview', '--port', 'eighty']);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--port must be a whole number/);
   });
 });

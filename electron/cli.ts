@@ -1,5 +1,6 @@
 // `studybook <command>`: the instructor's tool. Each command is one entry of COMMANDS.
-import { statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ParseArgsOptionsConfig } from 'node:util';
@@ -111,7 +112,62 @@ const build: Command = {
   },
 };
 
-const COMMANDS: readonly Command[] = [check, build];
+const preview: Command = {
+  name: 'preview',
+  summary: 'Open the app in your browser on course folders, reloading as you edit',
+  usage: 'studybook preview [course-dir...] [--port <n>] [--data-dir <dir>]',
+  description:
+    'Serves Studybook on http://127.0.0.1 for the given course folders (default: the sample\n' +
+    'courses in content/). Saving a lesson recompiles it and the open page reloads; a compile\n' +
+    'error is shown in the page while the last good version stays readable. Ctrl+C stops it.',
+  optionHelp: [
+    ['--port <n>', 'the port to listen on (default: a free one)'],
+    [
+      '--data-dir <dir>',
+      "where the learner's progress and the library are kept (default: a new folder under\n" +
+        "the system's temporary folder, printed at start)",
+    ],
+  ],
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+    });
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+    }
+    const dirs =
+      positionals.length > 0 ? courseDirs(positionals, io, 'course folders') : sampleCourseDirs();
+    const dataDir = values['data-dir']
+      ? path.resolve(io.cwd, values['data-dir'])
+      : mkdtempSync(path.join(tmpdir(), 'studybook-preview-'));
+    // The preview host, the compiler's watcher and the page load only for this command.
+    const { ensureRendererBuilt, startPreview } = await import('./preview/start-preview.ts');
+    await ensureRendererBuilt(io.out);
+    let running;
+    try {
+      running = await startPreview({ courseDirs: dirs, dataDir, port, watch: true });
+    } catch (error) {
+      if (isFileSystemError(error) && error.code === 'EADDRINUSE') {
+        io.err(`studybook preview: port ${port} is in use; choose another with --port`);
+        return EXIT_USAGE;
+      }
+      throw error;
+    }
+    io.out(`Studybook preview: ${running.url}`);
+    io.out(`Data folder: ${dataDir}`);
+    io.out(`Watching ${dirs.map((dir) => displayPath(dir, io)).join(', ')}. Press Ctrl+C to stop.`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await running.close();
+    return EXIT_OK;
+  },
+};
+
+const COMMANDS: readonly Command[] = [check, build, preview];
 
 /** Runs the CLI with `args` (without node and script); resolves to the process exit code. */
 export async function runCli(args: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -154,6 +210,15 @@ function parseCommandArgs<T extends ParseArgsOptionsConfig>(args: string[], opti
       error instanceof Error ? error.message.replace(/\.\s[\s\S]*$/, '') : String(error);
     throw new UsageError(message);
   }
+}
+
+/** The course folders bundled with the app, in content/ beside this file's folder. */
+function sampleCourseDirs(): string[] {
+  const content = path.resolve(import.meta.dirname, '../content');
+  return readdirSync(content, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(content, entry.name))
+    .sort();
 }
 
 function courseDirs(positionals: readonly string[], io: CliIo, expected: string): string[] {

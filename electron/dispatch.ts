@@ -1,6 +1,6 @@
 // The one path every call takes, in both hosts: name check, schema parse, handler, typed outcome.
 // The IPC wrapper and the preview server call `dispatch`; neither knows any call by name.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   api,
   isCallName,

@@ -10,6 +10,7 @@ import type {
 } from './api.ts';
 import { CallFailure, type Handlers } from './dispatch.ts';
 import type { CourseOutline, LibraryReader, QuestionRecord } from './library/library-reader.ts';
+import type { LibrarySearch } from './library/search-library.ts';
 import { ProgressInputError } from './progress/errors.ts';
 import type { CourseStructure } from './progress/course-structure.ts';
 import type { LessonProgress } from './progress/lesson-progress.ts';
@@ -19,6 +20,8 @@ import { gradeAnswer } from './quiz/grade-answer.ts';
 
 export interface HandlerDependencies {
   library: LibraryReader;
+  /** Full-text search over the library's index. */
+  search: LibrarySearch;
   progress: ProgressStore;
   /** Courses that could not be installed, to show in the library. */
   problems(): { source: string; message: string }[];
@@ -68,13 +71,12 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
   function courseSummary(outline: CourseOutline): CourseSummary {
     const structure = toStructure(outline);
     const course = progress.courseProgress(structure);
-    const lessons = structure.lessons.map((lesson, index) => {
+    const lessons = outline.lessons.map((lesson) => {
       const lessonProgress = progress.lessonProgress(outline.id, lesson);
-      const source = outline.lessons[index]!;
       return {
         id: lesson.id,
         title: lesson.title,
-        summary: source.summary,
+        summary: lesson.summary,
         readingMinutes: minutes(lesson.readingSeconds),
         state: lessonProgress.status,
         percent: lessonProgress.percent,
@@ -245,6 +247,13 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     async openExternal({ url }) {
       await deps.openExternal(url);
       return { opened: true };
+    },
+
+    search({ query, courseId, limit }) {
+      if (courseId !== undefined && !deps.search.hasCourse(courseId)) {
+        throw new CallFailure('not-found', `There is no course "${courseId}" to search in.`);
+      }
+      return deps.search.search({ query, courseId, limit });
     },
   };
 }

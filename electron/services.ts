@@ -12,6 +12,7 @@ import {
 import { installPack } from './library/install-pack.ts';
 import { createLibraryReader } from './library/library-reader.ts';
 import { openLibraryDatabase } from './library/open-library.ts';
+import { createLibrarySearch } from './library/search-library.ts';
 import { PackError } from './library/pack-error.ts';
 import { openProgressStore } from './progress/open-progress-store.ts';
 
@@ -92,6 +93,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
   return {
     handlers: createHandlers({
       library,
+      search: createLibrarySearch(database),
       progress: store,
       problems: () => [...problems.values()],
       progressRecovery: recovered ? { movedTo: recovered.movedTo } : null,

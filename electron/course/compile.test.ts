@@ -45,7 +45,7 @@ describe('checkCourses', () => {
   });
 
   it('checks a folder given twice once', async () => {
-    const { checked } = await checkCourses([fixture('complete'), fixture('complete')]);
+    const { checked } = await checkCourses([fixture('complete'), `${fixture('complete')}/.`]);
     expect(checked.courses).toBe(1);
   });
 });

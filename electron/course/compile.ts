@@ -1,4 +1,5 @@
 // The compiler's entry points: course folders in, compiled courses and diagnostics out.
+import path from 'node:path';
 import { loadCodeHighlighter } from './code-highlighter.ts';
 import { contentHash } from './content-hash.ts';
 import { CourseIndex } from './course-index.ts';
@@ -37,7 +38,7 @@ export async function checkCourses(
 ): Promise<CheckResult> {
   const highlighter = await loadCodeHighlighter();
   const runs = await Promise.all(
-    [...new Set(dirs)].map(async (dir) => {
+    [...new Set(dirs.map((dir) => path.resolve(dir)))].map(async (dir) => {
       const sink = new DiagnosticList();
       return { sink, draft: await readCourse(dir, highlighter, sink) };
     }),

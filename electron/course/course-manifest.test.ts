@@ -7,7 +7,7 @@ const lesson = '---\ntitle: Introduction\n---\nText.\n';
 describe('course.yml', () => {
   it('is required: a folder without one is reported at <folder>/course.yml:1:1', async () => {
     expect(await checkLines([fixture('missing-course-yml')])).toEqual([
-      `missing-course-yml/course.yml:1:1: error: no course.yml in ${fixture('missing-course-yml')}: a course folder holds a course.yml with id, title, description, version and lessons`,
+      'missing-course-yml/course.yml:1:1: error: no course.yml in this folder: a course folder holds a course.yml with id, title, description, version and lessons',
     ]);
   });
 
@@ -31,7 +31,7 @@ describe('course.yml', () => {
 
   it('reports a listed lesson file that does not exist at its list item, and warns about an unlisted one', async () => {
     expect(await checkLines([fixture('missing-lesson')])).toEqual([
-      `missing-lesson/course.yml:7:5: error: lesson file "setup.md" not found in ${fixture('missing-lesson')}: check the name, or create the file`,
+      'missing-lesson/course.yml:7:5: error: lesson file "setup.md" not found next to course.yml: check the name, or create the file',
       'missing-lesson/draft.md:1:1: warning: "draft.md" is not listed under "lessons" in course.yml, so it is not part of the course: list it, or remove the file',
     ]);
   });

@@ -46,7 +46,7 @@ export async function readCourse(
     sink.error(
       startOf(manifestFile),
       manifestBytes === 'ENOENT'
-        ? `no course.yml in ${dir}: a course folder holds a course.yml with id, title, description, version and lessons`
+        ? 'no course.yml in this folder: a course folder holds a course.yml with id, title, description, version and lessons'
         : `cannot read course.yml (${manifestBytes})`,
     );
     return null;
@@ -73,7 +73,7 @@ export async function readCourse(
         sink.error(
           listedAt,
           bytes === 'ENOENT'
-            ? `lesson file "${sourceFile}" not found in ${dir}: check the name, or create the file`
+            ? `lesson file "${sourceFile}" not found next to course.yml: check the name, or create the file`
             : `cannot read lesson file "${sourceFile}" (${bytes})`,
         );
         return null;

@@ -64,13 +64,3 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column;
 }
-
-/** Counts errors and warnings. */
-export function countSeverities(diagnostics: readonly Diagnostic[]): {
-  errors: number;
-  warnings: number;
-} {
-  let errors = 0;
-  for (const d of diagnostics) if (d.severity === 'error') errors++;
-  return { errors, warnings: diagnostics.length - errors };
-}

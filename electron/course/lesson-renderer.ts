@@ -55,7 +55,10 @@ export interface RenderContext {
   readonly styles: CodeStyleSheet;
 }
 
-/** Renders `lesson`, reporting images that cannot be shown. Never throws. */
+/**
+ * Renders `lesson`, reporting images that cannot be shown. Throws only when an image it shows is
+ * missing from `context.images`, which the caller must have loaded.
+ */
 export function renderLesson(
   lesson: ParsedLesson,
   context: RenderContext,

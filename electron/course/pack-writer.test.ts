@@ -118,10 +118,17 @@ function expectPackHolds(file: string, course: CompiledCourse): void {
     ).toEqual(
       course.assets.map((a) => ({ name: a.name, mime: a.mime, data: new Uint8Array(a.data) })),
     );
-    // Every image a lesson shows is in the pack.
     const html = course.lessons
-      .flatMap((l) => [l.introHtml, ...l.sections.map((s) => s.html)])
+      .flatMap((l) => [
+        l.introHtml,
+        ...l.sections.map((s) => s.html),
+        ...l.questions.map((q) => q.explainHtml),
+        ...l.faq.map((e) => e.answerHtml),
+      ])
       .join('');
+    // The app's Content Security Policy allows neither inline styles nor scripts.
+    expect(html).not.toMatch(/\sstyle=|<script|\son[a-z]+=/i);
+    // Every image a lesson shows is in the pack.
     for (const [, name] of html.matchAll(/src="\/assets\/[^/]+\/([^"]+)"/g)) {
       expect(assets.map((a) => a.name)).toContain(name);
     }

@@ -15,8 +15,10 @@ import type * as z from 'zod';
 import type { DiagnosticList, SourcePosition } from './diagnostics.ts';
 import { closestMatch } from './did-you-mean.ts';
 
-/** Where a YAML text sits in its file: the 1-based line of its first line, and by how many columns
- * every line was indented there (a fenced block inside a list loses its indentation). */
+/**
+ * Where a YAML text sits in its file: the 1-based line of its first line, and by how many columns
+ * every line was indented there (markdown-it strips a fenced block's indentation).
+ */
 export interface YamlOrigin {
   readonly file: string;
   readonly line: number;
@@ -25,8 +27,8 @@ export interface YamlOrigin {
 
 /** A parsed YAML text that maps nodes and paths back to file positions. */
 export class YamlSource {
-  readonly origin: YamlOrigin;
   readonly hasSyntaxErrors: boolean;
+  private readonly origin: YamlOrigin;
   private readonly doc: Document;
   private readonly lines = new LineCounter();
 

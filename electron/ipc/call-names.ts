@@ -12,6 +12,7 @@ export const CALL_NAMES = [
   'setSettings',
   'getResume',
   'openExternal',
+  'search',
 ] as const satisfies readonly CallName[];
 
 /**

@@ -38,6 +38,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     setSettings: vi.fn(unexpected),
     getResume: vi.fn(() => null),
     openExternal: vi.fn(unexpected),
+    search: vi.fn(unexpected),
     ...overrides,
   };
 }

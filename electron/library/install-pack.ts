@@ -6,6 +6,7 @@ import { PACK_APPLICATION_ID, PACK_FORMAT_VERSION } from '../course/pack-format.
 import type { LibraryDatabase } from './open-library.ts';
 import { COURSE_CONTENT_TABLES } from './library-schema.ts';
 import { PackError } from './pack-error.ts';
+import { reindexCourse } from './search-index.ts';
 
 export interface InstallOutcome {
   courseId: string;
@@ -51,7 +52,8 @@ export function installPack(
             .prepare<[], { next: number }>(
               'SELECT COALESCE(MAX(position) + 1, 0) AS next FROM courses',
             )
-            .get()!.next;
+            .get()?.next ??
+          0;
         library.prepare('DELETE FROM courses WHERE id = ?').run(course.id);
         library
           .prepare(
@@ -70,6 +72,8 @@ export function installPack(
             )
             .run(course.id);
         }
+        // In the same transaction: the index never describes content that is not installed.
+        reindexCourse(library, course.id);
       })
       .immediate();
   } catch (error) {

@@ -1,8 +1,13 @@
 // library.sqlite: every installed course's content, copied from its pack. Derived data: it can
 // always be rebuilt from the packs, so a damaged or outdated library is replaced, never repaired.
 
-/** `PRAGMA user_version` of the library layout; a different one means "rebuild from packs". */
-export const LIBRARY_FORMAT_VERSION = 1;
+import { SEARCH_SCHEMA_SQL } from './search-index.ts';
+
+/**
+ * `PRAGMA user_version` of the library layout; a different one means "rebuild from packs".
+ * 2: the full-text search index.
+ */
+export const LIBRARY_FORMAT_VERSION = 2;
 
 export const LIBRARY_SCHEMA_SQL = `
 CREATE TABLE courses (
@@ -81,7 +86,7 @@ CREATE TABLE assets (
   data BLOB NOT NULL,
   PRIMARY KEY (course_id, name)
 ) STRICT;
-`;
+${SEARCH_SCHEMA_SQL}`;
 
 /**
  * The per-course tables and the pack columns copied into each; `select` names the pack's

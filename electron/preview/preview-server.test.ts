@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
+import { api, isCallName, type CallName } from '../api.ts';
 import { startPreview, type RunningPreview } from './start-preview.ts';
 
 const temp = makeTempDir();
@@ -165,6 +166,7 @@ describe('the contract under malformed input', () => {
     setSettings: { theme: 'dark' },
     getResume: { courseId: 'python-backend' },
     openExternal: { url: 'https://docs.python.org/3/' },
+    search: { query: 'docker (compose) "NEAR" -m *', courseId: 'python-backend', limit: 10 },
   };
 
   it('answers 1,000 malformed payloads per call with typed 4xx errors and writes nothing', async () => {
@@ -182,7 +184,7 @@ describe('the contract under malformed input', () => {
     const before = countRows();
     for (const [name, valid] of Object.entries(calls)) {
       for (let round = 0; round < 1000; round += 1) {
-        const payload = malformed(valid, random);
+        const payload = malformedFor(name, valid, random);
         const response = await callApi(name, payload);
         expect(response.status, `${name} ${payload.slice(0, 80)}`).toBeGreaterThanOrEqual(400);
         expect(response.status, `${name} ${payload.slice(0, 80)}`).toBeLessThan(500);
@@ -314,7 +316,26 @@ const junkValues: unknown[] = [
   '\u0000',
 ];
 
-/** A payload made from `valid` that the call's schema must refuse, as JSON text. */
+/**
+ * A malformed payload for call `name`. A mutation can land on a value that happens to fit (a
+ * junk number is still a valid reading time), so only payloads the schema refuses are kept.
+ */
+function malformedFor(name: string, valid: Record<string, unknown>, random: () => number): string {
+  for (;;) {
+    const payload = malformed(valid, random);
+    if (!isCallName(name) || !parsesAs(name, payload)) return payload;
+  }
+}
+
+function parsesAs(name: CallName, payload: string): boolean {
+  try {
+    return api[name].input.safeParse(JSON.parse(payload)).success;
+  } catch {
+    return false;
+  }
+}
+
+/** A payload made from `valid` that the call's schema should refuse, as JSON text. */
 function malformed(valid: Record<string, unknown>, random: () => number): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const keys = Object.keys(valid);
@@ -361,10 +382,12 @@ function pickWrongFor(
   values: readonly unknown[],
   pick: <T>(items: readonly T[]) => T,
 ) {
-  // `{}` is a valid empty object for no field here except none, and `[]` is a valid list for
-  // sectionsRead: exclude the values that happen to fit that field.
+  // `{}` is a valid empty object for no field here except none, `[]` is a valid list for
+  // sectionsRead, and any string up to 200 characters is a valid search query: exclude the values
+  // that happen to fit that field.
   const fitting = key === 'sectionsRead' ? [[]] : [];
-  return pick(
-    values.filter((value) => !fitting.some((fit) => JSON.stringify(fit) === JSON.stringify(value))),
-  );
+  const fits = (value: unknown) =>
+    fitting.some((fit) => JSON.stringify(fit) === JSON.stringify(value)) ||
+    (key === 'query' && typeof value === 'string' && value.length <= 200);
+  return pick(values.filter((value) => !fits(value)));
 }

@@ -1,6 +1,6 @@
 // `studybook preview`: the app in a browser, on 127.0.0.1, with live reload of course sources.
 import { randomBytes } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { openAppServices } from '../services.ts';
 import { createLiveEvents } from './live-events.ts';
@@ -27,6 +27,20 @@ export interface RunningPreview {
 
 /** The built page, next to the repository's sources. */
 export const DEFAULT_RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
+
+/**
+ * Builds the page with Vite when the repository has no build of it yet (a fresh clone whose
+ * `npm install` was told to skip scripts). Throws when the build fails.
+ */
+export async function ensureRendererBuilt(say: (line: string) => void): Promise<void> {
+  if (existsSync(path.join(DEFAULT_RENDERER_DIR, 'index.html'))) return;
+  say('Building the page (first run)…');
+  const { build } = await import('vite');
+  await build({
+    configFile: path.resolve(import.meta.dirname, '../../vite.config.ts'),
+    logLevel: 'warn',
+  });
+}
 
 /** How long to wait after a file change for the editor to finish saving. */
 const SETTLE_MS = 80;

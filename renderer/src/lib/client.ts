@@ -108,6 +108,7 @@ export function clientFor(
     setSettings: call('setSettings'),
     getResume: call('getResume'),
     openExternal: call('openExternal'),
+    search: call('search'),
     subscribe,
     onMenuCommand,
   };

@@ -1,0 +1,232 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeCourse, type CourseSpec } from '../../tests/support/compiled-courses.ts';
+import { openTestLibrary } from '../../tests/support/library.ts';
+import { makeTempDir } from '../../tests/support/temp-dir.ts';
+import { LIBRARY_FORMAT_VERSION } from './library-schema.ts';
+import { openLibraryDatabase, type LibraryDatabase } from './open-library.ts';
+import { PackError } from './pack-error.ts';
+import { createLibrarySearch } from './search-library.ts';
+import { htmlToText, indexedText, reindexCourse, removeCourseFromIndex } from './search-index.ts';
+
+const temp = makeTempDir();
+afterAll(() => temp.remove());
+let folders = 0;
+function folder(): string {
+  folders += 1;
+  const dir = path.join(temp.dir, `library-${folders}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const docker: CourseSpec = {
+  id: 'docker',
+  title: 'Docker basics',
+  lessons: [
+    {
+      id: 'images',
+      title: 'Building images',
+      summary: 'Layers and caches',
+      introHtml: '<p>Images are built from a <strong>Dockerfile</strong> &amp; a context.</p>',
+      sections: [
+        { id: 'layers', title: 'Layers', body: 'Each instruction adds a layer.' },
+        { id: 'multi-stage', title: 'Multi-stage builds', body: 'RUN pip install --no-cache-dir' },
+      ],
+      questions: ['Which instruction starts a build stage?'],
+      faq: [{ question: 'Why is my image huge?', answerHtml: '<p>Use a <code>slim</code> base.</p>' }],
+    },
+  ],
+};
+const git: CourseSpec = {
+  id: 'git',
+  title: 'Git essentials',
+  lessons: [
+    {
+      id: 'commits',
+      title: 'Commits',
+      sections: [{ id: 'staging', title: 'Staging', body: 'git add stages a layer of changes' }],
+    },
+  ],
+};
+
+interface DocRow {
+  id: number;
+  course_id: string;
+  lesson_id: string;
+  section_id: string | null;
+  kind: string;
+}
+
+function docs(db: LibraryDatabase, courseId?: string): DocRow[] {
+  const rows = db
+    .prepare<[], DocRow>('SELECT id, course_id, lesson_id, section_id, kind FROM search_docs ORDER BY id')
+    .all();
+  return courseId ? rows.filter((row) => row.course_id === courseId) : rows;
+}
+
+/** The index agrees with itself and with search_docs: FTS5's own check, and one row per doc. */
+function expectConsistent(db: LibraryDatabase): void {
+  expect(() => db.prepare("INSERT INTO search_index (search_index) VALUES ('integrity-check')").run()).not.toThrow();
+  const indexed = db.prepare<[], { rowid: number }>('SELECT rowid FROM search_index ORDER BY rowid').all();
+  expect(indexed.map((row) => row.rowid)).toEqual(docs(db).map((row) => row.id));
+}
+
+function kindsFound(db: LibraryDatabase, query: string): string[] {
+  return createLibrarySearch(db)
+    .search({ query })
+    .groups.flatMap((group) => group.results.map((r) => `${r.kind}:${r.lessonId}/${r.sectionId ?? '-'}`));
+}
+
+describe('the search index', () => {
+  it('indexes lesson titles and intros, section text with code, quiz prompts and FAQ entries', () => {
+    const { db } = openTestLibrary(folder(), [makeCourse(docker)]);
+    expect(kindsFound(db, 'Building images')).toContain('lesson:images/-');
+    expect(kindsFound(db, 'Dockerfile'), 'the intro, stripped of its HTML').toEqual(['lesson:images/-']);
+    expect(kindsFound(db, 'no-cache-dir'), 'code in a section').toEqual(['section:images/multi-stage']);
+    expect(kindsFound(db, 'build stage'), 'a quiz prompt').toEqual(['question:images/-']);
+    expect(kindsFound(db, 'huge'), 'an FAQ question').toEqual(['faq:images/-']);
+    expect(kindsFound(db, 'slim base'), 'an FAQ answer, stripped of its HTML').toEqual(['faq:images/-']);
+    expectConsistent(db);
+    db.close();
+  });
+
+  it('reindexes only the course that was installed, and nothing when the pack is unchanged', () => {
+    const library = openTestLibrary(folder(), [makeCourse(docker), makeCourse(git)]);
+    const { db } = library;
+    const gitBefore = docs(db, 'git');
+    const dockerBefore = docs(db, 'docker');
+
+    expect(library.install(makeCourse(docker)).status).toBe('unchanged');
+    expect(docs(db), 'an unchanged pack leaves every document alone').toEqual([...dockerBefore, ...gitBefore].sort((a, b) => a.id - b.id));
+
+    const edited: CourseSpec = {
+      ...docker,
+      lessons: [{ ...docker.lessons[0]!, sections: [{ id: 'layers', title: 'Layers', body: 'Whiteouts hide files.' }] }],
+    };
+    expect(library.install(makeCourse(edited)).status).toBe('installed');
+    expect(docs(db, 'git'), 'the other course keeps its very rows').toEqual(gitBefore);
+    const dockerAfter = docs(db, 'docker');
+    expect(Math.min(...dockerAfter.map((row) => row.id))).toBeGreaterThan(
+      Math.max(...dockerBefore.map((row) => row.id), ...gitBefore.map((row) => row.id)),
+    );
+    expect(kindsFound(db, 'whiteouts')).toEqual(['section:images/layers']);
+    expect(kindsFound(db, 'no-cache-dir'), 'the old text is gone').toEqual([]);
+    expectConsistent(db);
+    db.close();
+  });
+
+  it('leaves the index as it was when an install fails while indexing', () => {
+    const library = openTestLibrary(folder(), [makeCourse(docker), makeCourse(git)]);
+    const { db } = library;
+    const before = docs(db);
+    // A failure in the middle of reindexing: the install's one transaction must take it all back.
+    db.exec(`CREATE TEMP TRIGGER fail_indexing AFTER INSERT ON search_docs
+             WHEN NEW.kind = 'faq' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    const edited: CourseSpec = {
+      ...docker,
+      lessons: [{ ...docker.lessons[0]!, title: 'Renamed lesson about volumes' }],
+    };
+    expect(() => library.install(makeCourse(edited))).toThrow(PackError);
+    db.exec('DROP TRIGGER fail_indexing');
+
+    expect(docs(db)).toEqual(before);
+    expect(kindsFound(db, 'volumes'), 'nothing of the failed version is searchable').toEqual([]);
+    expect(kindsFound(db, 'Building images'), 'the installed version still is').toContain('lesson:images/-');
+    expectConsistent(db);
+    db.close();
+  });
+
+  it('reindexes a course on its own, in a transaction of its own, and removes one course', () => {
+    const { db } = openTestLibrary(folder(), [makeCourse(docker), makeCourse(git)]);
+    const gitBefore = docs(db, 'git');
+    reindexCourse(db, 'docker');
+    expect(docs(db, 'git')).toEqual(gitBefore);
+    expect(kindsFound(db, 'layer ').sort()).toEqual(['section:commits/staging', 'section:images/layers']);
+
+    removeCourseFromIndex(db, 'docker');
+    expect(docs(db, 'docker')).toEqual([]);
+    expect(kindsFound(db, 'layer ')).toEqual(['section:commits/staging']);
+    expectConsistent(db);
+    db.close();
+  });
+
+  it('replaces a library of the layout before the index with one that has it', () => {
+    const dataDir = folder();
+    const old = new Database(path.join(dataDir, 'library.sqlite'));
+    old.exec('CREATE TABLE courses (id TEXT)');
+    old.pragma('user_version = 1');
+    old.close();
+    const db = openLibraryDatabase(dataDir);
+    expect(db.pragma('user_version', { simple: true })).toBe(LIBRARY_FORMAT_VERSION);
+    expect(docs(db)).toEqual([]);
+    db.close();
+  });
+});
+
+describe('Chinese and Japanese in the index', () => {
+  const sentences = [
+    '東京タワーは東京の名所です。',
+    '我们在北京学习数据库。',
+    'Python3の使い方を学ぶ',
+  ];
+
+  it('finds words of one, two and more characters anywhere in a sentence', () => {
+    const { db } = openTestLibrary(folder(), [
+      makeCourse({
+        id: 'cjk',
+        lessons: [
+          {
+            id: 'text',
+            sections: sentences.map((body, index) => ({ id: `s${index}`, title: `S${index}`, body })),
+          },
+        ],
+      }),
+    ]);
+    const sections = (query: string) =>
+      createLibrarySearch(db)
+        .search({ query })
+        .groups.flatMap((group) => group.results.map((result) => result.sectionId))
+        .sort();
+    expect(sections('東京')).toEqual(['s0']);
+    expect(sections('タワー')).toEqual(['s0']);
+    expect(sections('塔'), 'a character the text does not have').toEqual([]);
+    expect(sections('京'), 'a single character').toEqual(['s0', 's1']);
+    expect(sections('数据库')).toEqual(['s1']);
+    expect(sections('北京 数据')).toEqual(['s1']);
+    expect(sections('京東'), 'characters in another order are another word').toEqual([]);
+    expect(sections('使い方')).toEqual(['s2']);
+    expect(sections('python3'), 'a Latin word written against Japanese').toEqual(['s2']);
+    db.close();
+  });
+
+  it('needs segmenting because the trigram tokenizer finds nothing under three characters', () => {
+    // The alternative the index did not take, shown on the same text: FTS5's trigram tokenizer.
+    const trigram = new Database(':memory:');
+    trigram.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'trigram remove_diacritics 1')");
+    for (const body of sentences) trigram.prepare('INSERT INTO t (body) VALUES (?)').run(body);
+    const count = (query: string) =>
+      trigram.prepare<[string], { n: number }>('SELECT count(*) AS n FROM t WHERE t MATCH ?').get(`"${query}"`)!.n;
+    expect(count('東京タ'), 'three characters work').toBe(1);
+    expect(count('東京'), 'two characters find nothing').toBe(0);
+    expect(count('京'), 'one character finds nothing').toBe(0);
+    trigram.close();
+  });
+
+  it('sets each character apart with an invisible separator that unicode61 splits on', () => {
+    expect(indexedText('Le 東京!')).toBe('Le \u200B東\u200B\u200B京\u200B!');
+  });
+});
+
+describe('htmlToText', () => {
+  it('keeps the text of compiled HTML, with entities decoded and blocks apart', () => {
+    expect(
+      htmlToText('<p>Use <code>&lt;main&gt;</code> &amp; <em>caf&#233;</em>&#x21;</p><ul><li>one</li><li>two</li></ul>'),
+    ).toBe('Use <main> & café!\none\ntwo');
+  });
+
+  it('leaves an unknown entity as written', () => {
+    expect(htmlToText('<p>&bogus; &#0;</p>')).toBe('&bogus; &#0;');
+  });
+});
