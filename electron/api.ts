@@ -4,6 +4,7 @@
 // input with the schema below before any handler runs.
 import { z } from 'zod';
 import { ID_PATTERN, ID_RULE } from './ids.ts';
+import { UPLOAD_ID_PATTERN } from './library/pack-staging.ts';
 import { MAX_SEARCH_LIMIT } from './library/search-library.ts';
 import { MAX_QUERY_LENGTH } from './library/search-query.ts';
 import { MAX_ANSWER_LENGTH, progressBatchInput } from './progress/progress-inputs.ts';
@@ -15,6 +16,10 @@ const answerSchema = z.union([
   z.string().max(MAX_ANSWER_LENGTH),
   z.array(z.string().max(MAX_ANSWER_LENGTH)).min(1).max(26),
 ]);
+
+// A pack's bytes reach the host first (the preview's upload route, Electron's IPC upload, or a
+// file main opened itself); calls then name the staged pack by this opaque id, never by a path.
+const uploadIdSchema = z.string().regex(UPLOAD_ID_PATTERN, 'must be the id of an uploaded pack');
 
 export type { Settings };
 
@@ -62,6 +67,16 @@ export const api = {
         limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
       })
       .strict(),
+  ),
+  // Installs an uploaded pack; an older version (or other content under the installed version)
+  // comes back as 'needs-confirmation' until the page calls again with confirm: true.
+  installPack: call<InstallResult>()(
+    z.object({ uploadId: uploadIdSchema, confirm: z.literal(true).optional() }).strict(),
+  ),
+  // The learner declined to install an uploaded pack: its staged copy is deleted.
+  discardPack: call<{ discarded: boolean }>()(z.object({ uploadId: uploadIdSchema }).strict()),
+  removeCourse: call<RemoveCourseResult>()(
+    z.object({ courseId: idSchema, eraseProgress: z.boolean() }).strict(),
   ),
 } as const;
 
@@ -236,4 +251,25 @@ export interface SearchSnippet {
   text: string;
   /** [start, end) of each match in `text`, in UTF-16 code units, in order, not overlapping. */
   highlights: [start: number, end: number][];
+}
+
+/** What installing an uploaded pack came to. */
+export interface InstallResult {
+  /**
+   * installed: a new course; updated: another version was replaced (progress kept); unchanged:
+   * exactly this content was installed already; needs-confirmation: nothing changed yet (see reason).
+   */
+  status: 'installed' | 'updated' | 'unchanged' | 'needs-confirmation';
+  course: { id: string; title: string; version: string };
+  /** The version installed before, or null for a new course. */
+  previousVersion: string | null;
+  /** Why confirmation is needed: the pack is older, or the same version with other content. */
+  reason: 'older' | 'same-version' | null;
+  /** One or two sentences for the learner (for needs-confirmation, the question to ask). */
+  message: string;
+}
+
+export interface RemoveCourseResult {
+  courseId: string;
+  progressErased: boolean;
 }

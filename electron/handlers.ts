@@ -11,6 +11,13 @@ import type {
 import { CallFailure, type Handlers } from './dispatch.ts';
 import type { CourseOutline, LibraryReader, QuestionRecord } from './library/library-reader.ts';
 import type { LibrarySearch } from './library/search-library.ts';
+import {
+  CourseNotInstalledError,
+  UnknownUploadError,
+  type CourseInstaller,
+} from './library/course-installer.ts';
+import { installResult } from './library/install-result.ts';
+import { PackError } from './library/pack-error.ts';
 import { ProgressInputError } from './progress/errors.ts';
 import type { CourseStructure } from './progress/course-structure.ts';
 import type { LessonProgress } from './progress/lesson-progress.ts';
@@ -22,6 +29,8 @@ export interface HandlerDependencies {
   library: LibraryReader;
   /** Full-text search over the library's index. */
   search: LibrarySearch;
+  /** Installs uploaded packs and removes courses; a host without it answers 'unavailable'. */
+  courses?: Pick<CourseInstaller, 'importStaged' | 'discard' | 'remove'>;
   progress: ProgressStore;
   /** Courses that could not be installed, to show in the library. */
   problems(): { source: string; message: string }[];
@@ -34,6 +43,12 @@ export interface HandlerDependencies {
 /** Builds every handler of the contract. */
 export function createHandlers(deps: HandlerDependencies): Handlers {
   const { library, progress } = deps;
+  const courses = (): NonNullable<HandlerDependencies['courses']> => {
+    if (!deps.courses) {
+      throw new CallFailure('unavailable', 'This Studybook cannot install or remove courses.');
+    }
+    return deps.courses;
+  };
 
   function outlineOrFail(courseId: string): CourseOutline {
     const outline = library.courseOutline(courseId);
@@ -255,6 +270,20 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       }
       return deps.search.search({ query, courseId, limit });
     },
+
+    async installPack({ uploadId, confirm }) {
+      return installResult(
+        await courseChange(() => courses().importStaged(uploadId, confirm === true)),
+      );
+    },
+
+    discardPack({ uploadId }) {
+      return { discarded: courses().discard(uploadId) };
+    },
+
+    removeCourse({ courseId, eraseProgress }) {
+      return courseChange(() => courses().remove(courseId, eraseProgress));
+    },
   };
 }
 
@@ -296,6 +325,23 @@ function scoreOf(lesson: LessonProgress): QuizScore {
 
 function minutes(seconds: number): number {
   return Math.max(1, Math.ceil(seconds / 60));
+}
+
+/**
+ * Runs an install or removal, reporting what the learner can act on in the contract's terms: a
+ * refused pack as invalid-input (its message says why), a pack or course that is not there as
+ * not-found.
+ */
+async function courseChange<Result>(change: () => Promise<Result>): Promise<Result> {
+  try {
+    return await change();
+  } catch (error) {
+    if (error instanceof PackError) throw new CallFailure('invalid-input', error.message);
+    if (error instanceof UnknownUploadError || error instanceof CourseNotInstalledError) {
+      throw new CallFailure('not-found', error.message);
+    }
+    throw error;
+  }
 }
 
 /** Runs a store write, reporting a refused input as the contract's invalid-input. */

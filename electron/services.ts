@@ -1,6 +1,7 @@
 // What both hosts run: the library of installed courses, the learner's progress store, and the
 // contract's handlers over them. Electron main and the preview server differ only in transport.
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Handlers } from './dispatch.ts';
 import { createHandlers } from './handlers.ts';
 import {
@@ -9,7 +10,17 @@ import {
   type BundledPackSource,
   type PackFromSources,
 } from './library/bundled-packs.ts';
-import { installPack } from './library/install-pack.ts';
+import { DEFAULT_PACK_LIMITS, peekPackCourse, type PackLimits } from './library/check-pack.ts';
+import { CourseInstaller, type ImportProgress } from './library/course-installer.ts';
+import {
+  installPack,
+  ONLY_UPGRADE,
+  REPLACE_ANY_CHANGE,
+  type InstallPolicy,
+} from './library/install-pack.ts';
+import { installInWorker, type InstallRunner } from './library/install-runner.ts';
+import { PackStaging, type PackUpload, type StagedPack } from './library/pack-staging.ts';
+import { PackStore } from './library/pack-store.ts';
 import { createLibraryReader } from './library/library-reader.ts';
 import { openLibraryDatabase } from './library/open-library.ts';
 import { createLibrarySearch } from './library/search-library.ts';
@@ -23,6 +34,10 @@ export interface AppServicesOptions {
   bundledPacks: BundledPackSource;
   openExternal(url: string): Promise<void>;
   now?: () => Date;
+  /** How a learner's install runs; by default on a worker thread. */
+  installRunner?: InstallRunner;
+  /** Size limits for packs (tests make them small). */
+  packLimits?: Partial<PackLimits>;
 }
 
 export interface AppServices {
@@ -34,7 +49,24 @@ export interface AppServices {
    * errors the installed version stays as it was and the diagnostics come back.
    */
   refreshCourse(courseDir: string): Promise<RefreshOutcome>;
+  /** Receives a pack's bytes (the preview's upload route, Electron's IPC upload). */
+  uploads: PackUploads;
+  /**
+   * Stages a pack file main got from the operating system (File › Open, the command line, a
+   * double-click); the page then installs it by the staged id. Throws the file system's error or
+   * UploadTooLargeError.
+   */
+  stagePackFile(file: string): Promise<StagedPack>;
+  /** Calls `listener` as learner installs progress, until the returned function is called. */
+  onImportProgress(listener: (progress: ImportProgress) => void): () => void;
   close(): void;
+}
+
+/** Where pack bytes go before they are installed. */
+export interface PackUploads {
+  /** The most bytes one pack may have. */
+  readonly maxBytes: number;
+  begin(displayName: string): PackUpload;
 }
 
 export type RefreshOutcome =
@@ -57,9 +89,34 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
   const library = createLibraryReader(database);
   const problems = new Map<string, Problem>();
 
-  const install = (packFile: string, source: string) => {
+  const limits = { ...DEFAULT_PACK_LIMITS, ...options.packLimits };
+  // The packs the learner opened, kept to rebuild the library from, and packs on their way in.
+  const packStore = new PackStore(path.join(options.dataDir, 'installed-packs'));
+  const staging = new PackStaging({
+    dir: path.join(options.dataDir, 'staging'),
+    maxBytes: limits.maxPackBytes,
+  });
+  const progressListeners = new Set<(progress: ImportProgress) => void>();
+  const installer = new CourseInstaller({
+    database,
+    libraryFile: database.name,
+    staging,
+    store: packStore,
+    eraseProgress: (courseId) => store.eraseCourse(courseId),
+    runInstall: options.installRunner ?? installInWorker,
+    limits,
+    ...(options.now ? { now: options.now } : {}),
+    onProgress: (progress) => progressListeners.forEach((listener) => listener(progress)),
+    log: (message, error) => console.error(message, error),
+  });
+
+  const install = (packFile: string, source: string, policy: InstallPolicy = REPLACE_ANY_CHANGE) => {
     try {
-      const outcome = installPack(database, packFile, options.now);
+      const outcome = installPack(database, packFile, {
+        policy,
+        limits,
+        ...(options.now ? { now: options.now } : {}),
+      });
       problems.delete(source);
       return outcome;
     } catch (error) {
@@ -80,13 +137,30 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     return built;
   };
 
+  // A course the app brings replaces a copy the learner opened only when it is newer (or, from
+  // sources, whenever they changed); that copy is then no longer needed to rebuild the library.
+  const installBundled = (packFile: string, source: string, policy: InstallPolicy) => {
+    const outcome = install(packFile, source, policy);
+    if (outcome?.status === 'installed') {
+      packStore.drop(outcome.courseId);
+    }
+    return outcome;
+  };
+
+  // First the packs the learner opened: after a rebuild of the library this brings them back.
+  for (const kept of packStore.list()) install(kept.file, kept.file);
   const source = options.bundledPacks;
   if (source.kind === 'packs') {
-    for (const packFile of listPackFiles(source.packDir)) install(packFile, packFile);
+    for (const packFile of listPackFiles(source.packDir)) {
+      // A course the learner removed stays removed, even though the app still carries it.
+      const courseId = peekPackCourse(packFile)?.id;
+      if (courseId && packStore.wasRemoved(courseId)) continue;
+      installBundled(packFile, packFile, ONLY_UPGRADE);
+    }
   } else {
     for (const courseDir of source.courseDirs) {
       const built = await build(courseDir, source.cacheDir);
-      if (built.ok) install(built.packFile, courseDir);
+      if (built.ok) installBundled(built.packFile, courseDir, REPLACE_ANY_CHANGE);
     }
   }
 
@@ -98,6 +172,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
       problems: () => [...problems.values()],
       progressRecovery: recovered ? { movedTo: recovered.movedTo } : null,
       openExternal: options.openExternal,
+      courses: installer,
     }),
     readAsset: library.readAsset,
     readCodeStylesheet: library.readCodeStylesheet,
@@ -107,11 +182,21 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
       }
       const built = await build(courseDir, source.cacheDir);
       if (!built.ok) return { ok: false, diagnostics: built.diagnostics };
-      const outcome = install(built.packFile, courseDir);
+      const outcome = installBundled(built.packFile, courseDir, REPLACE_ANY_CHANGE);
       if (!outcome) return { ok: false, diagnostics: [problems.get(courseDir)?.message ?? ''] };
       return { ok: true, courseId: outcome.courseId, changed: outcome.status === 'installed' };
     },
+    uploads: {
+      maxBytes: staging.maxBytes,
+      begin: (displayName) => staging.begin(displayName),
+    },
+    stagePackFile: (file) => staging.stageFile(file),
+    onImportProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
     close() {
+      staging.clear();
       store.close();
       database.close();
     },

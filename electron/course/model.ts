@@ -50,23 +50,18 @@ interface QuestionBase {
   readonly explainHtml: string;
 }
 
-/** A quiz question: one answer among choices, several, or a short text answer. */
-export type CompiledQuestion =
-  | (QuestionBase & {
-      readonly kind: 'single';
-      readonly choices: readonly string[];
-      readonly answer: string;
-    })
-  | (QuestionBase & {
+/** What a question asks for: one answer among choices, several, or a short text answer. */
+export type QuestionAnswer =
+  | { readonly kind: 'single'; readonly choices: readonly string[]; readonly answer: string }
+  | {
       readonly kind: 'multiple';
       readonly choices: readonly string[];
       readonly answer: readonly string[];
-    })
-  | (QuestionBase & {
-      readonly kind: 'text';
-      readonly answer: string;
-      readonly accept: readonly string[];
-    });
+    }
+  | { readonly kind: 'text'; readonly answer: string; readonly accept: readonly string[] };
+
+/** A compiled quiz question. */
+export type CompiledQuestion = QuestionBase & QuestionAnswer;
 
 export interface CompiledFaqEntry {
   readonly question: string;

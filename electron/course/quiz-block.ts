@@ -1,6 +1,7 @@
 // ```quiz blocks: the questions at the end of a lesson, written as a YAML list.
 import * as z from 'zod';
 import type { DiagnosticList, SourcePosition } from './diagnostics.ts';
+import type { QuestionAnswer } from './model.ts';
 import { requiredText, slugText, textList } from './schema-fields.ts';
 import type { YamlOrigin } from './yaml-source.ts';
 import { YamlSource } from './yaml-source.ts';
@@ -20,22 +21,7 @@ interface QuestionBase {
 }
 
 /** One validated question; `kind` follows from its shape (choices? a list of answers?). */
-export type QuizQuestion =
-  | (QuestionBase & {
-      readonly kind: 'single';
-      readonly choices: readonly string[];
-      readonly answer: string;
-    })
-  | (QuestionBase & {
-      readonly kind: 'multiple';
-      readonly choices: readonly string[];
-      readonly answer: readonly string[];
-    })
-  | (QuestionBase & {
-      readonly kind: 'text';
-      readonly answer: string;
-      readonly accept: readonly string[];
-    });
+export type QuizQuestion = QuestionBase & QuestionAnswer;
 
 const KNOWN_KEYS = ['id', 'prompt', 'choices', 'answer', 'accept', 'explain'];
 

@@ -13,6 +13,9 @@ export const CALL_NAMES = [
   'getResume',
   'openExternal',
   'search',
+  'installPack',
+  'discardPack',
+  'removeCourse',
 ] as const satisfies readonly CallName[];
 
 /**

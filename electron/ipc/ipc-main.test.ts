@@ -39,6 +39,9 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     getResume: vi.fn(() => null),
     openExternal: vi.fn(unexpected),
     search: vi.fn(unexpected),
+    installPack: vi.fn(unexpected),
+    discardPack: vi.fn(unexpected),
+    removeCourse: vi.fn(unexpected),
     ...overrides,
   };
 }

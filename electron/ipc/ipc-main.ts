@@ -5,7 +5,8 @@ import { ipcMain } from 'electron';
 import type { CallOutcome } from '../api.ts';
 import { dispatch, type Handlers } from '../dispatch.ts';
 import { APP_ORIGIN, describeUrlForLog, isAppUrl } from '../main/navigation-policy.ts';
-import { CALL_CHANNEL } from './channels.ts';
+import { CALL_CHANNEL, UPLOAD_CHANNEL } from './channels.ts';
+import type { UploadTransfers } from './upload-transfers.ts';
 
 /** The part of Electron's WebFrameMain the sender check reads. */
 export interface SenderFrame {
@@ -72,5 +73,56 @@ export function registerContractHandlers(handlers: Handlers, log: Log = console.
   );
   return () => {
     ipcMain.removeHandler(CALL_CHANNEL);
+  };
+}
+
+/** The part of Electron's WebContents the upload wrapper uses. */
+export interface UploadSender {
+  readonly id: number;
+  once?(event: 'destroyed', listener: () => void): unknown;
+}
+
+/**
+ * Answers one upload step: 'forbidden' without touching anything when the sender is not trusted
+ * (the same rule as for calls), otherwise what the transfer answers. Never throws.
+ */
+export async function answerUpload(
+  transfers: UploadTransfers,
+  frame: SenderFrame | null | undefined,
+  sender: UploadSender,
+  step: unknown,
+  args: unknown[],
+  log: Log = console.error,
+): Promise<CallOutcome<unknown>> {
+  const verdict = judgeSender(frame);
+  if (!verdict.trusted) {
+    log(`Refused an upload step: ${verdict.reason}.`);
+    return {
+      ok: false,
+      error: { code: 'forbidden', message: 'Only Studybook’s own page may upload a course.' },
+    };
+  }
+  return transfers.step(sender.id, step, args);
+}
+
+/**
+ * Registers the upload steps on UPLOAD_CHANNEL; a page that goes away has its unfinished uploads
+ * deleted. Returns a function that unregisters it. Throws if the channel already has a handler.
+ */
+export function registerUploadHandler(
+  transfers: UploadTransfers,
+  log: Log = console.error,
+): () => void {
+  const watched = new WeakSet<object>();
+  ipcMain.handle(UPLOAD_CHANNEL, (event, step: unknown, ...args: unknown[]) => {
+    const sender: UploadSender = event.sender;
+    if (!watched.has(sender)) {
+      watched.add(sender);
+      sender.once?.('destroyed', () => transfers.abandon(sender.id));
+    }
+    return answerUpload(transfers, event.senderFrame, sender, step, args, log);
+  });
+  return () => {
+    ipcMain.removeHandler(UPLOAD_CHANNEL);
   };
 }

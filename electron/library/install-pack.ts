@@ -1,136 +1,276 @@
-// Copies a course pack into the library in one transaction: all of it or, on any failure,
-// nothing (the library is left as it was).
-import Database from 'better-sqlite3';
+// Installs a course pack into the library: check all of it (check-pack.ts), decide against the
+// version installed, then copy it in ONE transaction — all of it or, on any failure, nothing (the
+// library is left as it was). Also removes a course, in one transaction too.
+//
+// The transaction is a plain sequence of steps (installSteps); a step that must happen whenever a
+// course's content changes (the search index) goes there, so it commits or rolls back with it.
 import path from 'node:path';
-import { PACK_APPLICATION_ID, PACK_FORMAT_VERSION } from '../course/pack-format.ts';
-import type { LibraryDatabase } from './open-library.ts';
+import {
+  checkPack,
+  peekPackCourse,
+  type CheckedPack,
+  type PackCourseRow,
+  type PackLimits,
+} from './check-pack.ts';
+import { compareCourseVersions } from './course-version.ts';
 import { COURSE_CONTENT_TABLES } from './library-schema.ts';
+import type { LibraryDatabase } from './open-library.ts';
 import { PackError } from './pack-error.ts';
-import { reindexCourse } from './search-index.ts';
+import { reindexCourse, removeCourseFromIndex } from './search-index.ts';
+
+/** What to do when the pack is not simply newer than what is installed. */
+export interface InstallPolicy {
+  /** The pack is an older version than the installed one. */
+  older: 'replace' | 'ask' | 'keep';
+  /** The pack has the installed version's number but other content. */
+  sameVersionChanged: 'replace' | 'ask' | 'keep';
+}
+
+/** Replace whatever differs: the course sources are the truth (development, stored packs). */
+export const REPLACE_ANY_CHANGE: InstallPolicy = {
+  older: 'replace',
+  sameVersionChanged: 'replace',
+};
+/** A learner opening a pack: never go back a version, or swap content, without asking. */
+export const ASK_BEFORE_DOWNGRADE: InstallPolicy = { older: 'ask', sameVersionChanged: 'ask' };
+/** A pack that comes with the app: only ever moves a course forward. */
+export const ONLY_UPGRADE: InstallPolicy = { older: 'keep', sameVersionChanged: 'keep' };
+
+export type InstallStatus =
+  /** The pack's content is now installed: a new course, or replacing another version of it. */
+  | 'installed'
+  /** The library already holds exactly this content: nothing changed. */
+  | 'unchanged'
+  /** The policy said ask: nothing changed, install again with a confirming policy to proceed. */
+  | 'needs-confirmation'
+  /** The policy said keep what is installed: nothing changed. */
+  | 'kept';
 
 export interface InstallOutcome {
   courseId: string;
-  status: 'installed' | 'unchanged';
+  status: InstallStatus;
+  title: string;
+  version: string;
+  /** The version installed before, or null when the course was new (so 'installed' is an update). */
+  previousVersion: string | null;
+  /** Why the pack was not simply installed: it is older, or the same version with other content. */
+  reason: 'older' | 'same-version' | null;
+  contentHash: string;
 }
 
-interface PackCourseRow {
-  id: string;
-  title: string;
-  description: string;
-  version: string;
-  contact: string | null;
-  content_hash: string;
-  code_css: string;
-  built_at: string;
+export interface InstallOptions {
+  policy?: InstallPolicy;
+  limits?: Partial<PackLimits>;
+  /** The name to use in messages (the file the learner chose, not a staged copy). */
+  displayName?: string;
+  now?: () => Date;
+  /** Progress of the two phases, each from 0 to 1. */
+  onProgress?: (phase: 'checking' | 'installing', fraction: number) => void;
 }
 
 /**
- * Installs the pack at `packFile` unless the library already holds its content hash.
- * Throws PackError when the file is not a readable Studybook pack of a format this app knows.
+ * Checks the pack at `packFile` and installs it as `policy` decides (by default, whenever its
+ * content differs from what is installed). Throws PackError, with a message for the learner, when
+ * the pack is refused or cannot be copied; the library is then exactly as it was.
  */
 export function installPack(
   library: LibraryDatabase,
   packFile: string,
-  now: () => Date = () => new Date(),
+  options: InstallOptions = {},
 ): InstallOutcome {
-  const course = readPackCourse(packFile);
-  const installed = library
-    .prepare<[string], { content_hash: string }>('SELECT content_hash FROM courses WHERE id = ?')
-    .get(course.id);
-  if (installed?.content_hash === course.content_hash) {
-    return { courseId: course.id, status: 'unchanged' };
+  const report = options.onProgress ?? (() => {});
+  // Exactly this content is installed already (every start of the app, for each bundled pack):
+  // nothing will be copied, so there is nothing to check.
+  const peek = peekPackCourse(packFile);
+  const installed = peek ? installedCourse(library, peek.id) : undefined;
+  if (peek && installed?.content_hash === peek.contentHash) {
+    return {
+      courseId: peek.id,
+      status: 'unchanged',
+      title: installed.title,
+      version: installed.version,
+      previousVersion: installed.version,
+      reason: null,
+      contentHash: peek.contentHash,
+    };
   }
+  const checked = checkPack(packFile, {
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.displayName ? { displayName: options.displayName } : {}),
+    onProgress: (fraction) => report('checking', fraction),
+  });
+  return copyCheckedPack(library, packFile, checked, options);
+}
+
+function copyCheckedPack(
+  library: LibraryDatabase,
+  packFile: string,
+  checked: CheckedPack,
+  options: InstallOptions,
+): InstallOutcome {
+  const { course } = checked;
+  const policy = options.policy ?? REPLACE_ANY_CHANGE;
+  const now = options.now ?? (() => new Date());
+  const report = options.onProgress ?? (() => {});
+  const name = options.displayName ?? path.basename(packFile);
+
   library.prepare('ATTACH DATABASE ? AS pack').run(packFile);
   try {
-    library
-      .transaction(() => {
-        const position =
-          library
-            .prepare<[string], { position: number }>('SELECT position FROM courses WHERE id = ?')
-            .get(course.id)?.position ??
-          library
-            .prepare<[], { next: number }>(
-              'SELECT COALESCE(MAX(position) + 1, 0) AS next FROM courses',
-            )
-            .get()?.next ??
-          0;
-        library.prepare('DELETE FROM courses WHERE id = ?').run(course.id);
-        library
-          .prepare(
-            `INSERT INTO courses (id, title, description, version, contact, content_hash, code_css,
-               built_at, installed_at, position)
-             VALUES (@id, @title, @description, @version, @contact, @content_hash, @code_css,
-               @built_at, @installed_at, @position)`,
-          )
-          .run({ ...course, installed_at: now().toISOString(), position });
-        for (const { table, columns, select } of COURSE_CONTENT_TABLES) {
-          library.prepare(`DELETE FROM main.${table} WHERE course_id = ?`).run(course.id);
-          library
-            .prepare(
-              `INSERT INTO main.${table} (course_id, ${columns.join(', ')})
-               SELECT ?, ${(select ?? columns).join(', ')} FROM pack.${table}`,
-            )
-            .run(course.id);
-        }
-        // In the same transaction: the index never describes content that is not installed.
-        reindexCourse(library, course.id);
+    return library
+      .transaction((): InstallOutcome => {
+        const installed = installedCourse(library, course.id);
+        const outcome = decide(course, installed, policy);
+        if (outcome.status !== 'installed') return outcome;
+        installSteps(library, course, installed?.position ?? nextPosition(library), now(), report);
+        return outcome;
       })
       .immediate();
   } catch (error) {
     throw new PackError(
       packFile,
-      `${path.basename(packFile)} could not be installed: ${error instanceof Error ? error.message : String(error)}`,
+      `${name} could not be installed: ${error instanceof Error ? error.message : String(error)}`,
     );
   } finally {
     library.prepare('DETACH DATABASE pack').run();
   }
-  return { courseId: course.id, status: 'installed' };
 }
 
-/** Reads and checks a pack's header and course row. Throws PackError. */
-export function readPackCourse(packFile: string): PackCourseRow {
-  const name = path.basename(packFile);
-  let pack: Database.Database;
+/** The steps of one install, run inside its transaction. */
+function installSteps(
+  library: LibraryDatabase,
+  course: PackCourseRow,
+  position: number,
+  installedAt: Date,
+  report: (phase: 'installing', fraction: number) => void,
+): void {
+  deleteCourseContent(library, course.id);
+  library
+    .prepare(
+      `INSERT INTO courses (id, title, description, version, contact, content_hash, code_css,
+         built_at, installed_at, position)
+       VALUES (@id, @title, @description, @version, @contact, @content_hash, @code_css,
+         @built_at, @installed_at, @position)`,
+    )
+    .run({ ...course, installed_at: installedAt.toISOString(), position });
+  copyContentTables(library, course.id, (fraction) => report('installing', fraction * 0.8));
+  // In the same transaction: the index never describes content that is not installed.
+  reindexCourse(library, course.id);
+  report('installing', 1);
+}
+
+// Rows are copied a range of rowids at a time, so that progress can be told between ranges (a
+// pack's images can make one table most of its size).
+const ROWS_PER_STEP = 2_000;
+
+function copyContentTables(
+  library: LibraryDatabase,
+  courseId: string,
+  report: (fraction: number) => void,
+): void {
+  const ranges = COURSE_CONTENT_TABLES.map(({ table }) => {
+    const bounds = library
+      .prepare<[], { low: number | null; high: number | null; rows: number }>(
+        `SELECT min(rowid) AS low, max(rowid) AS high, count(*) AS rows FROM pack.${table}`,
+      )
+      .get();
+    return { low: bounds?.low ?? 0, high: bounds?.high ?? -1, rows: bounds?.rows ?? 0 };
+  });
+  const totalRows = Math.max(
+    1,
+    ranges.reduce((sum, range) => sum + range.rows, 0),
+  );
+  let copied = 0;
+  COURSE_CONTENT_TABLES.forEach(({ table, columns, select }, index) => {
+    const { low, high, rows } = ranges[index]!;
+    if (rows === 0) return;
+    const insert = library.prepare(
+      `INSERT INTO main.${table} (course_id, ${columns.join(', ')})
+       SELECT ?, ${(select ?? columns).join(', ')} FROM pack.${table}
+       WHERE rowid >= ? AND rowid < ?`,
+    );
+    // Images are large: fewer rows per step keeps the steps even.
+    const step = table === 'assets' ? 16 : ROWS_PER_STEP;
+    const rowidsPerStep = Math.max(step, Math.ceil(((high - low + 1) / rows) * step));
+    for (let from = low; from <= high; from += rowidsPerStep) {
+      copied += insert.run(courseId, from, from + rowidsPerStep).changes;
+      report(copied / totalRows);
+    }
+  });
+}
+
+/**
+ * Removes a course's content from the library, in the caller's transaction (or, with none, in a
+ * statement-level one per table: call it inside db.transaction).
+ */
+export function deleteCourseContent(library: LibraryDatabase, courseId: string): void {
+  library.prepare('DELETE FROM courses WHERE id = ?').run(courseId);
+  for (const { table } of COURSE_CONTENT_TABLES) {
+    library.prepare(`DELETE FROM main.${table} WHERE course_id = ?`).run(courseId);
+  }
+  removeCourseFromIndex(library, courseId);
+}
+
+/** Removes a course from the library in one transaction; false when it was not installed. */
+export function removeInstalledCourse(library: LibraryDatabase, courseId: string): boolean {
+  return library
+    .transaction(() => {
+      if (!installedCourse(library, courseId)) return false;
+      deleteCourseContent(library, courseId);
+      return true;
+    })
+    .immediate();
+}
+
+interface InstalledCourse {
+  title: string;
+  version: string;
+  content_hash: string;
+  position: number;
+}
+
+function installedCourse(library: LibraryDatabase, courseId: string): InstalledCourse | undefined {
+  return library
+    .prepare<[string], InstalledCourse>(
+      'SELECT title, version, content_hash, position FROM courses WHERE id = ?',
+    )
+    .get(courseId);
+}
+
+function nextPosition(library: LibraryDatabase): number {
+  return (
+    library
+      .prepare<[], { next: number }>('SELECT coalesce(max(position) + 1, 0) AS next FROM courses')
+      .get()?.next ?? 0
+  );
+}
+
+/** What installing `course` over `installed` comes to under `policy`. Pure. */
+export function decide(
+  course: PackCourseRow,
+  installed: Pick<InstalledCourse, 'version' | 'content_hash'> | undefined,
+  policy: InstallPolicy,
+): InstallOutcome {
+  const base = {
+    courseId: course.id,
+    title: course.title,
+    version: course.version,
+    contentHash: course.content_hash,
+    previousVersion: installed?.version ?? null,
+  };
+  if (!installed) return { ...base, status: 'installed', reason: null };
+  if (installed.content_hash === course.content_hash) {
+    return { ...base, status: 'unchanged', reason: null };
+  }
+  // A library row written by an older Studybook may hold a version this one cannot read.
+  let order: number;
   try {
-    pack = new Database(packFile, { readonly: true, fileMustExist: true });
+    order = compareCourseVersions(course.version, installed.version);
   } catch {
-    throw new PackError(packFile, `${name} could not be opened.`);
+    order = 1;
   }
-  try {
-    let applicationId: unknown;
-    try {
-      applicationId = pack.pragma('application_id', { simple: true });
-    } catch {
-      throw new PackError(packFile, `${name} is not a Studybook course pack.`);
-    }
-    if (applicationId !== PACK_APPLICATION_ID) {
-      throw new PackError(packFile, `${name} is not a Studybook course pack.`);
-    }
-    const format = pack.pragma('user_version', { simple: true });
-    if (typeof format !== 'number' || format > PACK_FORMAT_VERSION) {
-      throw new PackError(
-        packFile,
-        `${name} needs a newer Studybook (pack format ${String(format)}).`,
-      );
-    }
-    if (format < PACK_FORMAT_VERSION) {
-      throw new PackError(
-        packFile,
-        `${name} was built in an old pack format (${format}); rebuild it.`,
-      );
-    }
-    if (pack.pragma('quick_check', { simple: true }) !== 'ok') {
-      throw new PackError(packFile, `${name} is damaged.`);
-    }
-    const rows = pack.prepare<[], PackCourseRow>('SELECT * FROM course').all();
-    if (rows.length !== 1 || !rows[0]) {
-      throw new PackError(packFile, `${name} holds ${rows.length} course records instead of one.`);
-    }
-    return rows[0];
-  } catch (error) {
-    if (error instanceof PackError) throw error;
-    throw new PackError(packFile, `${name} is damaged: ${(error as Error).message}`);
-  } finally {
-    pack.close();
-  }
+  if (order > 0) return { ...base, status: 'installed', reason: null };
+  const reason = order < 0 ? 'older' : 'same-version';
+  const rule = order < 0 ? policy.older : policy.sameVersionChanged;
+  if (rule === 'replace') return { ...base, status: 'installed', reason };
+  return { ...base, status: rule === 'ask' ? 'needs-confirmation' : 'kept', reason };
 }

@@ -44,4 +44,17 @@ function configure(db: LibraryDatabase): void {
   db.pragma('journal_mode = WAL');
   // Derived data: a lost last transaction is re-installed from its pack at next start.
   db.pragma('synchronous = NORMAL');
+  // Installs may run on a second connection (a worker thread); each waits for the other.
+  db.pragma('busy_timeout = 10000');
+}
+
+/**
+ * Opens a second connection to an existing library file (for an install running off the main
+ * thread): same settings, and it waits for a busy library instead of failing at once. Never
+ * replaces the file. Throws when the file cannot be opened.
+ */
+export function openLibraryConnection(file: string): LibraryDatabase {
+  const db = new Database(file, { fileMustExist: true });
+  configure(db);
+  return db;
 }

@@ -35,7 +35,9 @@ const docker: CourseSpec = {
         { id: 'multi-stage', title: 'Multi-stage builds', body: 'RUN pip install --no-cache-dir' },
       ],
       questions: ['Which instruction starts a build stage?'],
-      faq: [{ question: 'Why is my image huge?', answerHtml: '<p>Use a <code>slim</code> base.</p>' }],
+      faq: [
+        { question: 'Why is my image huge?', answerHtml: '<p>Use a <code>slim</code> base.</p>' },
+      ],
     },
   ],
 };
@@ -61,33 +63,47 @@ interface DocRow {
 
 function docs(db: LibraryDatabase, courseId?: string): DocRow[] {
   const rows = db
-    .prepare<[], DocRow>('SELECT id, course_id, lesson_id, section_id, kind FROM search_docs ORDER BY id')
+    .prepare<[], DocRow>(
+      'SELECT id, course_id, lesson_id, section_id, kind FROM search_docs ORDER BY id',
+    )
     .all();
   return courseId ? rows.filter((row) => row.course_id === courseId) : rows;
 }
 
 /** The index agrees with itself and with search_docs: FTS5's own check, and one row per doc. */
 function expectConsistent(db: LibraryDatabase): void {
-  expect(() => db.prepare("INSERT INTO search_index (search_index) VALUES ('integrity-check')").run()).not.toThrow();
-  const indexed = db.prepare<[], { rowid: number }>('SELECT rowid FROM search_index ORDER BY rowid').all();
+  expect(() =>
+    db.prepare("INSERT INTO search_index (search_index) VALUES ('integrity-check')").run(),
+  ).not.toThrow();
+  const indexed = db
+    .prepare<[], { rowid: number }>('SELECT rowid FROM search_index ORDER BY rowid')
+    .all();
   expect(indexed.map((row) => row.rowid)).toEqual(docs(db).map((row) => row.id));
 }
 
 function kindsFound(db: LibraryDatabase, query: string): string[] {
   return createLibrarySearch(db)
     .search({ query })
-    .groups.flatMap((group) => group.results.map((r) => `${r.kind}:${r.lessonId}/${r.sectionId ?? '-'}`));
+    .groups.flatMap((group) =>
+      group.results.map((r) => `${r.kind}:${r.lessonId}/${r.sectionId ?? '-'}`),
+    );
 }
 
 describe('the search index', () => {
   it('indexes lesson titles and intros, section text with code, quiz prompts and FAQ entries', () => {
     const { db } = openTestLibrary(folder(), [makeCourse(docker)]);
     expect(kindsFound(db, 'Building images')).toContain('lesson:images/-');
-    expect(kindsFound(db, 'Dockerfile'), 'the intro, stripped of its HTML').toEqual(['lesson:images/-']);
-    expect(kindsFound(db, 'no-cache-dir'), 'code in a section').toEqual(['section:images/multi-stage']);
+    expect(kindsFound(db, 'Dockerfile'), 'the intro, stripped of its HTML').toEqual([
+      'lesson:images/-',
+    ]);
+    expect(kindsFound(db, 'no-cache-dir'), 'code in a section').toEqual([
+      'section:images/multi-stage',
+    ]);
     expect(kindsFound(db, 'build stage'), 'a quiz prompt').toEqual(['question:images/-']);
     expect(kindsFound(db, 'huge'), 'an FAQ question').toEqual(['faq:images/-']);
-    expect(kindsFound(db, 'slim base'), 'an FAQ answer, stripped of its HTML').toEqual(['faq:images/-']);
+    expect(kindsFound(db, 'slim base'), 'an FAQ answer, stripped of its HTML').toEqual([
+      'faq:images/-',
+    ]);
     expectConsistent(db);
     db.close();
   });
@@ -99,11 +115,19 @@ describe('the search index', () => {
     const dockerBefore = docs(db, 'docker');
 
     expect(library.install(makeCourse(docker)).status).toBe('unchanged');
-    expect(docs(db), 'an unchanged pack leaves every document alone').toEqual([...dockerBefore, ...gitBefore].sort((a, b) => a.id - b.id));
+    expect(docs(db), 'an unchanged pack leaves every document alone').toEqual(
+      [...dockerBefore, ...gitBefore].sort((a, b) => a.id - b.id),
+    );
 
     const edited: CourseSpec = {
       ...docker,
-      lessons: [{ ...docker.lessons[0]!, sections: [{ id: 'layers', title: 'Layers', body: 'Whiteouts hide files.' }] }],
+      version: '1.1.0',
+      lessons: [
+        {
+          ...docker.lessons[0]!,
+          sections: [{ id: 'layers', title: 'Layers', body: 'Whiteouts hide files.' }],
+        },
+      ],
     };
     expect(library.install(makeCourse(edited)).status).toBe('installed');
     expect(docs(db, 'git'), 'the other course keeps its very rows').toEqual(gitBefore);
@@ -126,6 +150,7 @@ describe('the search index', () => {
              WHEN NEW.kind = 'faq' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
     const edited: CourseSpec = {
       ...docker,
+      version: '1.1.0',
       lessons: [{ ...docker.lessons[0]!, title: 'Renamed lesson about volumes' }],
     };
     expect(() => library.install(makeCourse(edited))).toThrow(PackError);
@@ -133,7 +158,9 @@ describe('the search index', () => {
 
     expect(docs(db)).toEqual(before);
     expect(kindsFound(db, 'volumes'), 'nothing of the failed version is searchable').toEqual([]);
-    expect(kindsFound(db, 'Building images'), 'the installed version still is').toContain('lesson:images/-');
+    expect(kindsFound(db, 'Building images'), 'the installed version still is').toContain(
+      'lesson:images/-',
+    );
     expectConsistent(db);
     db.close();
   });
@@ -143,7 +170,10 @@ describe('the search index', () => {
     const gitBefore = docs(db, 'git');
     reindexCourse(db, 'docker');
     expect(docs(db, 'git')).toEqual(gitBefore);
-    expect(kindsFound(db, 'layer ').sort()).toEqual(['section:commits/staging', 'section:images/layers']);
+    expect(kindsFound(db, 'layer ').sort()).toEqual([
+      'section:commits/staging',
+      'section:images/layers',
+    ]);
 
     removeCourseFromIndex(db, 'docker');
     expect(docs(db, 'docker')).toEqual([]);
@@ -179,7 +209,11 @@ describe('Chinese and Japanese in the index', () => {
         lessons: [
           {
             id: 'text',
-            sections: sentences.map((body, index) => ({ id: `s${index}`, title: `S${index}`, body })),
+            sections: sentences.map((body, index) => ({
+              id: `s${index}`,
+              title: `S${index}`,
+              body,
+            })),
           },
         ],
       }),
@@ -204,10 +238,14 @@ describe('Chinese and Japanese in the index', () => {
   it('needs segmenting because the trigram tokenizer finds nothing under three characters', () => {
     // The alternative the index did not take, shown on the same text: FTS5's trigram tokenizer.
     const trigram = new Database(':memory:');
-    trigram.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'trigram remove_diacritics 1')");
+    trigram.exec(
+      "CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'trigram remove_diacritics 1')",
+    );
     for (const body of sentences) trigram.prepare('INSERT INTO t (body) VALUES (?)').run(body);
     const count = (query: string) =>
-      trigram.prepare<[string], { n: number }>('SELECT count(*) AS n FROM t WHERE t MATCH ?').get(`"${query}"`)!.n;
+      trigram
+        .prepare<[string], { n: number }>('SELECT count(*) AS n FROM t WHERE t MATCH ?')
+        .get(`"${query}"`)!.n;
     expect(count('東京タ'), 'three characters work').toBe(1);
     expect(count('東京'), 'two characters find nothing').toBe(0);
     expect(count('京'), 'one character finds nothing').toBe(0);
@@ -222,7 +260,9 @@ describe('Chinese and Japanese in the index', () => {
 describe('htmlToText', () => {
   it('keeps the text of compiled HTML, with entities decoded and blocks apart', () => {
     expect(
-      htmlToText('<p>Use <code>&lt;main&gt;</code> &amp; <em>caf&#233;</em>&#x21;</p><ul><li>one</li><li>two</li></ul>'),
+      htmlToText(
+        '<p>Use <code>&lt;main&gt;</code> &amp; <em>caf&#233;</em>&#x21;</p><ul><li>one</li><li>two</li></ul>',
+      ),
     ).toBe('Use <main> & café!\none\ntwo');
   });
 

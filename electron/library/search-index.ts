@@ -48,9 +48,13 @@ interface Statements {
   deleteDocuments: (courseId: string) => void;
   addDocument: (doc: IndexedDocument) => void;
   lessons: (courseId: string) => { id: string; title: string; summary: string; intro: string }[];
-  sections: (courseId: string) => { lesson: string; id: string; position: number; title: string; text: string }[];
+  sections: (
+    courseId: string,
+  ) => { lesson: string; id: string; position: number; title: string; text: string }[];
   questions: (courseId: string) => { lesson: string; position: number; prompt: string }[];
-  faq: (courseId: string) => { lesson: string; position: number; question: string; answer: string }[];
+  faq: (
+    courseId: string,
+  ) => { lesson: string; position: number; question: string; answer: string }[];
 }
 
 interface IndexedDocument {
@@ -80,7 +84,10 @@ function statementsFor(db: LibraryDatabase): Statements {
   const insertIndexed = db.prepare<[number | bigint, string, string]>(
     'INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)',
   );
-  const lessons = db.prepare<[string], { id: string; title: string; summary: string; intro: string }>(
+  const lessons = db.prepare<
+    [string],
+    { id: string; title: string; summary: string; intro: string }
+  >(
     `SELECT id, title, summary, intro_html AS intro FROM lessons WHERE course_id = ? ORDER BY position`,
   );
   const sections = db.prepare<
@@ -135,49 +142,60 @@ export function reindexCourse(db: LibraryDatabase, courseId: string): void {
   const statements = statementsFor(db);
   db.transaction(() => {
     statements.deleteDocuments(courseId);
-    const base = { courseId, sectionId: null };
+    const sections = groupByLesson(statements.sections(courseId));
+    const questions = groupByLesson(statements.questions(courseId));
+    const faq = groupByLesson(statements.faq(courseId));
+    // Lesson by lesson, in course order: rowids then follow the course, which is the order a
+    // broad query's body matches are listed in (search-library.ts).
     statements.lessons(courseId).forEach((lesson, position) => {
+      const doc = { courseId, lessonId: lesson.id, sectionId: null };
       statements.addDocument({
-        ...base,
-        lessonId: lesson.id,
+        ...doc,
         kind: 'lesson',
         position,
         title: lesson.title,
         body: [lesson.summary, htmlToText(lesson.intro)].filter(Boolean).join('\n'),
       });
+      for (const section of sections.get(lesson.id) ?? []) {
+        statements.addDocument({
+          ...doc,
+          sectionId: section.id,
+          kind: 'section',
+          position: section.position,
+          title: section.title,
+          body: section.text,
+        });
+      }
+      for (const question of questions.get(lesson.id) ?? []) {
+        statements.addDocument({
+          ...doc,
+          kind: 'question',
+          position: question.position,
+          title: '',
+          body: question.prompt,
+        });
+      }
+      for (const entry of faq.get(lesson.id) ?? []) {
+        statements.addDocument({
+          ...doc,
+          kind: 'faq',
+          position: entry.position,
+          title: '',
+          body: `${entry.question}\n${htmlToText(entry.answer)}`,
+        });
+      }
     });
-    for (const section of statements.sections(courseId)) {
-      statements.addDocument({
-        courseId,
-        lessonId: section.lesson,
-        sectionId: section.id,
-        kind: 'section',
-        position: section.position,
-        title: section.title,
-        body: section.text,
-      });
-    }
-    for (const question of statements.questions(courseId)) {
-      statements.addDocument({
-        ...base,
-        lessonId: question.lesson,
-        kind: 'question',
-        position: question.position,
-        title: '',
-        body: question.prompt,
-      });
-    }
-    for (const entry of statements.faq(courseId)) {
-      statements.addDocument({
-        ...base,
-        lessonId: entry.lesson,
-        kind: 'faq',
-        position: entry.position,
-        title: '',
-        body: `${entry.question}\n${htmlToText(entry.answer)}`,
-      });
-    }
   })();
+}
+
+function groupByLesson<Row extends { lesson: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(row.lesson);
+    if (group) group.push(row);
+    else groups.set(row.lesson, [row]);
+  }
+  return groups;
 }
 
 /** Removes every document of `courseId` from the index (for a course being uninstalled). */

@@ -1,6 +1,6 @@
 // Runs a learner's search over the library's index: bm25 ranking with titles weighted above body
 // text (the index's rank setting, see search-index.ts), a snippet per result with its matches as
-// ranges, results grouped by course in the order of each course's best match.
+// ranges, results grouped by course in the order of each course's best result.
 import type { SearchGroup, SearchResult, SearchSnippet, SearchView } from '../api.ts';
 import type { LibraryDatabase } from './open-library.ts';
 import type { SearchDocKind } from './search-index.ts';
@@ -10,6 +10,17 @@ import { buildSearchQuery, SEGMENT_MARK } from './search-query.ts';
 export const DEFAULT_SEARCH_LIMIT = 20;
 /** The most results one search returns. */
 export const MAX_SEARCH_LIMIT = 50;
+
+/**
+ * Past this many matching documents a query is "broad" ("the", "co" as the learner starts typing
+ * "container", in a library of thousands of lessons). bm25 costs about a microsecond per match, so
+ * ranking every one would take tens of milliseconds, and ranks little: a word that common carries
+ * almost no weight (FTS5's idf is floored near zero for words in most documents), so bm25 would
+ * order them by title matches first and then by near-ties. A broad query therefore ranks only its
+ * title matches, with bm25, and fills the rest with body matches in course order (lessons and
+ * sections as the courses list them). Libraries of ordinary size never get here.
+ */
+export const BROAD_QUERY_DOCUMENTS = 2000;
 
 /** How many tokens a snippet holds around its matches. */
 const SNIPPET_TOKENS = 16;
@@ -40,40 +51,82 @@ interface ResultRow {
   snippet: string;
 }
 
+interface Bindings {
+  match: string;
+  limit: number;
+  courseId: string | null;
+}
+
 /** Search over `db`'s index; statements are prepared once here. */
 export function createLibrarySearch(db: LibraryDatabase): LibrarySearch {
-  // The FTS table is forced to be the outer loop (CROSS JOIN), so FTS5 hands rows over already in
-  // rank order and stops at the limit: the other tables are looked up only for the rows returned,
-  // and snippets are made only for those.
-  const sql = (filtered: boolean) => `
-    SELECT d.course_id AS courseId, c.title AS courseTitle,
-           d.lesson_id AS lessonId, l.title AS lessonTitle,
-           d.section_id AS sectionId, s.title AS sectionTitle, d.kind AS kind,
-           snippet(search_index, -1, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS snippet
-    FROM search_index
-    CROSS JOIN search_docs AS d ON d.id = search_index.rowid
-    CROSS JOIN courses AS c ON c.id = d.course_id
-    CROSS JOIN lessons AS l ON l.course_id = d.course_id AND l.id = d.lesson_id
-    LEFT JOIN sections AS s
-      ON s.course_id = d.course_id AND s.lesson_id = d.lesson_id AND s.id = d.section_id
-    WHERE search_index MATCH @match ${filtered ? 'AND d.course_id = @courseId' : ''}
-    ORDER BY search_index.rank
-    LIMIT @limit`;
-  const everywhere = db.prepare<[{ match: string; limit: number }], ResultRow>(sql(false));
-  const inCourse = db.prepare<[{ match: string; limit: number; courseId: string }], ResultRow>(
-    sql(true),
+  // The FTS table is the outer loop (CROSS JOIN fixes the order), so FTS5 hands rows over in the
+  // requested order and stops at the limit: the other tables are read, and snippets made, only
+  // for the rows returned. A course filter is applied to FTS5's rows, hence its own statements.
+  const statement = (order: 'rank' | 'course', filtered: boolean) =>
+    db.prepare<[Bindings], ResultRow>(`
+      SELECT d.course_id AS courseId, c.title AS courseTitle,
+             d.lesson_id AS lessonId, l.title AS lessonTitle,
+             d.section_id AS sectionId, s.title AS sectionTitle, d.kind AS kind,
+             snippet(search_index, -1, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS snippet
+      FROM search_index
+      CROSS JOIN search_docs AS d ON d.id = search_index.rowid
+      CROSS JOIN courses AS c ON c.id = d.course_id
+      CROSS JOIN lessons AS l ON l.course_id = d.course_id AND l.id = d.lesson_id
+      LEFT JOIN sections AS s
+        ON s.course_id = d.course_id AND s.lesson_id = d.lesson_id AND s.id = d.section_id
+      WHERE search_index MATCH @match ${filtered ? 'AND d.course_id = @courseId' : 'AND @courseId IS NULL'}
+      ORDER BY ${order === 'rank' ? 'search_index.rank' : 'search_index.rowid'}
+      LIMIT @limit`);
+  const statements = {
+    rank: { all: statement('rank', false), course: statement('rank', true) },
+    course: { all: statement('course', false), course: statement('course', true) },
+  };
+  const countUpTo = db.prepare<[{ match: string; cap: number }], { n: number }>(
+    `SELECT count(*) AS n FROM (
+       SELECT rowid FROM search_index WHERE search_index MATCH @match LIMIT @cap)`,
   );
   const course = db.prepare<[string], { id: string }>('SELECT id FROM courses WHERE id = ?');
 
+  /**
+   * Whether more than BROAD_QUERY_DOCUMENTS documents match. Each word alone matches at least as
+   * many as all of them together, so one word under the bar settles it after counting at most
+   * that many of its rows; only a query whose every word is common counts its own matches.
+   */
+  function isBroad(match: string, phrases: readonly string[]): boolean {
+    const over = (expression: string) =>
+      countUpTo.get({ match: expression, cap: BROAD_QUERY_DOCUMENTS + 1 })!.n >
+      BROAD_QUERY_DOCUMENTS;
+    if (!phrases.every(over)) return false;
+    return phrases.length === 1 || over(match);
+  }
+
+  function run(order: 'rank' | 'course', bindings: Bindings): ResultRow[] {
+    const pair = statements[order];
+    return (bindings.courseId === null ? pair.all : pair.course).all(bindings);
+  }
+
   return {
     search({ query, courseId, limit = DEFAULT_SEARCH_LIMIT }) {
-      const { match, terms } = buildSearchQuery(query);
+      const { match, phrases, terms } = buildSearchQuery(query);
       if (match === null) return { query, terms: [...terms], groups: [] };
       const count = Math.min(Math.max(1, Math.trunc(limit)), MAX_SEARCH_LIMIT);
-      const rows =
-        courseId === undefined
-          ? everywhere.all({ match, limit: count })
-          : inCourse.all({ match, limit: count, courseId });
+      const filter = courseId ?? null;
+      let rows: ResultRow[];
+      if (!isBroad(match, phrases)) {
+        rows = run('rank', { match, limit: count, courseId: filter });
+      } else {
+        const inTitles = `{title} : (${match})`;
+        rows = run('rank', { match: inTitles, limit: count, courseId: filter });
+        if (rows.length < count) {
+          rows.push(
+            ...run('course', {
+              match: `(${match}) NOT ${inTitles}`,
+              limit: count - rows.length,
+              courseId: filter,
+            }),
+          );
+        }
+      }
       return { query, terms: [...terms], groups: groupByCourse(rows) };
     },
     hasCourse: (courseId) => course.get(courseId) !== undefined,
@@ -109,29 +162,28 @@ function groupByCourse(rows: readonly ResultRow[]): SearchGroup[] {
  * ranges (a Chinese word matches as one range, not one per character). Pure.
  */
 export function parseSnippet(marked: string): SearchSnippet {
+  const source = marked.replaceAll(SEGMENT_MARK, '').replace(/\s+/gu, ' ').trim();
   let text = '';
   const highlights: [number, number][] = [];
-  let start: number | null = null;
-  for (const char of marked) {
-    if (char === SEGMENT_MARK) continue;
-    if (char === HIT_START) {
-      start = text.length;
-    } else if (char === HIT_END) {
-      if (start !== null && text.length > start) {
-        const previous = highlights.at(-1);
-        if (previous && previous[1] === start) previous[1] = text.length;
-        else highlights.push([start, text.length]);
-      }
-      start = null;
-    } else if (/\s/u.test(char)) {
-      if (text.length > 0 && !text.endsWith(' ')) text += ' ';
-    } else {
-      text += char;
+  let at = 0;
+  for (const hit of source.matchAll(MARKED_HIT)) {
+    text += withoutMarkers(source.slice(at, hit.index));
+    const start = text.length;
+    text += hit[1] ?? '';
+    if (text.length > start) {
+      const previous = highlights.at(-1);
+      if (previous && previous[1] === start) previous[1] = text.length;
+      else highlights.push([start, text.length]);
     }
+    at = hit.index + hit[0].length;
   }
-  const trimmed = text.trimEnd();
-  return {
-    text: trimmed,
-    highlights: highlights.map(([from, to]): [number, number] => [from, Math.min(to, trimmed.length)]),
-  };
+  text += withoutMarkers(source.slice(at));
+  return { text, highlights };
+}
+
+const MARKED_HIT = new RegExp(`${HIT_START}([^${HIT_START}${HIT_END}]*)${HIT_END}`, 'gu');
+const STRAY_MARKER = new RegExp(`[${HIT_START}${HIT_END}]`, 'gu');
+
+function withoutMarkers(text: string): string {
+  return text.replace(STRAY_MARKER, '');
 }

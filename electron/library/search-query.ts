@@ -41,6 +41,8 @@ const MIN_PREFIX_LENGTH = 2;
 export interface SearchQuery {
   /** The FTS5 MATCH expression, or null when the text holds nothing to search for. */
   readonly match: string | null;
+  /** Each word's own expression (`match` is all of them ANDed): each matches at least as much. */
+  readonly phrases: readonly string[];
   /** The words searched for, as typed (deduplicated), for highlighting them in the lesson. */
   readonly terms: readonly string[];
 }
@@ -52,7 +54,7 @@ export function buildSearchQuery(text: string): SearchQuery {
     .split(/\s+/u)
     .filter((word) => TOKEN_CHAR.test(word))
     .slice(0, MAX_QUERY_WORDS);
-  if (words.length === 0) return { match: null, terms: [] };
+  if (words.length === 0) return { match: null, phrases: [], terms: [] };
 
   const stillTyping = !/\s$/u.test(normalized);
   const phrases = words.map((word, index) => {
@@ -61,7 +63,7 @@ export function buildSearchQuery(text: string): SearchQuery {
     return isLast && stillTyping && isPrefixable(word) ? `${phrase}*` : phrase;
   });
   const terms = [...new Set(words.flatMap((word) => word.match(WORD) ?? []))];
-  return { match: phrases.join(' '), terms };
+  return { match: phrases.join(' '), phrases, terms };
 }
 
 /**

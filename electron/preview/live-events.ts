@@ -1,10 +1,12 @@
 // Server-Sent Events for live reload: the preview tells every open page when a course it
 // watches was recompiled, or why it could not be.
 import type http from 'node:http';
+import type { ImportProgress } from '../library/course-installer.ts';
 
 export type LiveEvent =
   | { type: 'reload'; data: { courseId: string } }
-  | { type: 'compile-error'; data: { courseDir: string; diagnostics: string[] } };
+  | { type: 'compile-error'; data: { courseDir: string; diagnostics: string[] } }
+  | { type: 'import-progress'; data: ImportProgress };
 
 export interface LiveEvents {
   subscribe(

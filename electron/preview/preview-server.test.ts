@@ -143,6 +143,74 @@ describe('the preview host', () => {
   });
 });
 
+describe('the pack upload route', () => {
+  function upload(body: Buffer | string, headers: Record<string, string> = {}) {
+    return rawRequest(
+      {
+        method: 'POST',
+        path: '/upload/pack',
+        headers: {
+          'content-type': 'application/octet-stream',
+          'x-studybook-token': preview.token,
+          'x-studybook-file-name': encodeURIComponent('Woche 3 – Git.studypack'),
+          ...headers,
+        },
+      },
+      body as string,
+    );
+  }
+
+  it('stages the bytes and answers an opaque id that installPack takes', async () => {
+    const response = await upload('not really a pack');
+    expect(response.status).toBe(200);
+    const outcome = JSON.parse(response.body) as {
+      ok: true;
+      value: { uploadId: string; name: string; bytes: number };
+    };
+    expect(outcome.value).toEqual({
+      uploadId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      name: 'Woche 3 – Git.studypack',
+      bytes: 17,
+    });
+    const install = await callApi(
+      'installPack',
+      JSON.stringify({ uploadId: outcome.value.uploadId }),
+    );
+    expect(install.status).toBe(400);
+    expect(JSON.parse(install.body)).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message:
+          'Woche 3 – Git.studypack is a text file, not a Studybook course pack. Ask your instructor for the .studypack file.',
+      },
+    });
+  });
+
+  it('refuses an upload without the token, with another Host, method or content type', async () => {
+    expect((await upload('x', { 'x-studybook-token': 'guess' })).status).toBe(403);
+    expect((await upload('x', { host: 'evil.example' })).status).toBe(403);
+    expect((await upload('x', { 'content-type': 'application/json' })).status).toBe(415);
+    expect((await rawRequest({ method: 'GET', path: '/upload/pack' })).status).toBe(405);
+  });
+
+  it('refuses a declared size above the limit before reading the body', async () => {
+    const response = await rawRequest({
+      method: 'POST',
+      path: '/upload/pack',
+      headers: {
+        'content-type': 'application/octet-stream',
+        'x-studybook-token': preview.token,
+        'content-length': String(3 * 1024 ** 3),
+      },
+    });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body).error.message).toBe(
+      'The file is larger than 2 GB, the most a course pack may be.',
+    );
+  });
+});
+
 describe('the contract under malformed input', () => {
   // Every call, 1,000 payloads each, none of them valid: each must come back as a typed 4xx,
   // and the learner's progress file must not change.
@@ -167,6 +235,9 @@ describe('the contract under malformed input', () => {
     getResume: { courseId: 'python-backend' },
     openExternal: { url: 'https://docs.python.org/3/' },
     search: { query: 'docker (compose) "NEAR" -m *', courseId: 'python-backend', limit: 10 },
+    installPack: { uploadId: '0123456789abcdef0123456789abcdef', confirm: true },
+    discardPack: { uploadId: '0123456789abcdef0123456789abcdef' },
+    removeCourse: { courseId: 'python-backend', eraseProgress: true },
   };
 
   it('answers 1,000 malformed payloads per call with typed 4xx errors and writes nothing', async () => {

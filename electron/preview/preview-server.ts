@@ -7,6 +7,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallOutcome, ErrorCode } from '../api.ts';
 import { dispatch, type Handlers } from '../dispatch.ts';
+import { formatBytes } from '../library/check-pack.ts';
+import { UploadTooLargeError } from '../library/pack-staging.ts';
+import type { PackUploads } from '../services.ts';
 import { SECURITY_HEADERS } from '../serve/content-security-policy.ts';
 import { mimeTypeFor } from '../serve/mime-types.ts';
 import { resolveStaticPath } from '../serve/resolve-static-path.ts';
@@ -20,8 +23,17 @@ export interface PreviewServerOptions {
   readAsset(courseId: string, name: string): { mime: string; data: Buffer } | null;
   readCodeStylesheet(courseId: string): string | null;
   events: LiveEvents;
+  /** Where `POST /upload/pack` puts a course pack's bytes. */
+  uploads: PackUploads;
   log?: (message: string, error?: unknown) => void;
 }
+
+/**
+ * Where the page sends a course pack's bytes (`application/octet-stream`, the file's name
+ * URI-encoded in X-Studybook-File-Name); the answer names the staged pack, which the page then
+ * installs with the installPack call. Same token and Host checks as the API.
+ */
+export const UPLOAD_PATH = '/upload/pack';
 
 /** The largest request body the API reads; the contract's inputs are far smaller. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -61,6 +73,13 @@ async function handle(
     return sendText(response, 403, 'Forbidden: this server answers only to its own address.');
   }
   const url = new URL(request.url ?? '/', 'http://preview.invalid');
+  if (url.pathname === UPLOAD_PATH) {
+    if (request.method !== 'POST') return refuseBody(request, response, 405, 'Use POST to upload.');
+    if (!tokenMatches(options.token, request.headers['x-studybook-token'])) {
+      return refuseBody(request, response, 403, 'The request did not carry this preview’s token.');
+    }
+    return handleUpload(options.uploads, request, response);
+  }
   if (url.pathname.startsWith('/api/')) {
     if (request.method !== 'POST') return sendText(response, 405, 'Use POST for API calls.');
     if (!tokenMatches(options.token, request.headers['x-studybook-token'])) {
@@ -132,6 +151,53 @@ async function handleCall(
   }
   const outcome = await dispatch(options.handlers, decodeName(name), input, options.log);
   sendJson(response, outcome.ok ? 200 : STATUS_OF[outcome.error.code], outcome);
+}
+
+async function handleUpload(
+  uploads: PackUploads,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+): Promise<void> {
+  const contentType = (request.headers['content-type'] ?? '').toLowerCase();
+  if (!contentType.startsWith('application/octet-stream')) {
+    return refuseBody(request, response, 415, 'Upload a pack as application/octet-stream.');
+  }
+  const tooLarge = `The file is larger than ${formatBytes(uploads.maxBytes)}, the most a course pack may be.`;
+  const declared = Number(request.headers['content-length'] ?? Number.NaN);
+  if (declared > uploads.maxBytes) return refuseBody(request, response, 413, tooLarge);
+
+  const upload = uploads.begin(decodeName(String(request.headers['x-studybook-file-name'] ?? '')));
+  request.on('aborted', () => upload.abort());
+  try {
+    for await (const chunk of request) await upload.write(chunk as Buffer);
+  } catch (error) {
+    upload.abort();
+    if (error instanceof UploadTooLargeError) return refuseBody(request, response, 413, tooLarge);
+    throw error;
+  }
+  if (request.readableAborted) return;
+  const staged = await upload.finish();
+  sendJson(response, 200, {
+    ok: true,
+    value: { uploadId: staged.id, name: staged.displayName, bytes: staged.bytes },
+  });
+}
+
+/** Answers a request whose body is not wanted, and stops reading it. */
+function refuseBody(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  status: number,
+  message: string,
+): void {
+  const code: ErrorCode = status === 403 ? 'forbidden' : 'invalid-input';
+  response.setHeader('Connection', 'close');
+  sendJson(response, status, { ok: false, error: { code, message } });
+  // A small body is read and dropped; a large one is not read at all: the connection closes
+  // once the answer is out.
+  const length = Number(request.headers['content-length'] ?? Number.NaN);
+  if (length <= MAX_BODY_BYTES) request.resume();
+  else response.once('finish', () => request.destroy());
 }
 
 async function serveStatic(

@@ -1,6 +1,6 @@
 // `studybook preview`: the app in a browser, on 127.0.0.1, with live reload of course sources.
 import { randomBytes } from 'node:crypto';
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import path from 'node:path';
 import { openAppServices } from '../services.ts';
 import { createLiveEvents } from './live-events.ts';
@@ -71,8 +71,12 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     readAsset: services.readAsset,
     readCodeStylesheet: services.readCodeStylesheet,
     events,
+    uploads: services.uploads,
     ...(options.quiet ? { log: () => undefined } : {}),
   });
+  const stopProgress = services.onImportProgress((progress) =>
+    events.publish({ type: 'import-progress', data: progress }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -80,7 +84,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
 
-  const watchers: FSWatcher[] = options.watch
+  const watchers = options.watch
     ? courseDirs.map((courseDir) =>
         watchCourse(courseDir, async () => {
           const outcome = await services.refreshCourse(courseDir);
@@ -107,7 +111,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     url: `http://127.0.0.1:${port}/`,
     token,
     async close() {
-      for (const watcher of watchers) watcher.close();
+      await Promise.all(watchers.map((watcher) => watcher.close()));
+      stopProgress();
       events.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -117,13 +122,21 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
 }
 
 /** Calls `onChange` once a burst of changes in `dir` has settled; one rebuild at a time. */
-function watchCourse(dir: string, onChange: () => Promise<void>): FSWatcher {
+function watchCourse(dir: string, onChange: () => Promise<void>): { close(): Promise<void> } {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  return watch(dir, { recursive: true }, () => {
+  const watcher = watch(dir, { recursive: true }, () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(onChange).catch((error: unknown) => console.error(error));
     }, SETTLE_MS);
   });
+  return {
+    async close() {
+      // No rebuild may start, or still run, once the services it uses are closed.
+      clearTimeout(timer);
+      watcher.close();
+      await running;
+    },
+  };
 }

@@ -44,6 +44,9 @@ const answerEvent = z.strictObject({ questionId: id, answer, correct: z.boolean(
 
 const lessonKey = { courseId: id, lessonId: id };
 
+/** Input of `eraseCourse`: which course. */
+export const eraseCourseInput = z.strictObject({ courseId: id });
+
 /** Input of `openLesson`: which lesson. */
 export const openLessonInput = z.strictObject(lessonKey);
 

@@ -158,6 +158,52 @@ describe('ProgressStore', () => {
     });
   });
 
+  describe('erasing a course', () => {
+    it('erases every lesson, section and answer of one course, and nothing else, at once', () => {
+      const store = open();
+      const other = { courseId: 'geometry', lessonId: 'l1' };
+      for (const scope of [key, other]) {
+        store.applyBatch({
+          ...scope,
+          position: { sectionId: 'l1-s1', offset: 0.5 },
+          sectionsSeen: ['l1-s1', 'l1-s2'],
+          sectionsRead: ['l1-s1'],
+        });
+        store.recordAnswer({ ...scope, questionId: 'l1-q1', answer: 'A', correct: true });
+      }
+      store.setSetting('theme', 'dark');
+
+      expect(store.eraseCourse('algebra')).toMatchObject({ lessonsErased: 1 });
+      expect(store.lessonProgress('algebra', lesson).status).toBe('not-started');
+      expect(store.lessonProgress('geometry', lesson).status, 'another course').toBe('in-progress');
+      expect(store.settings().theme, 'settings are not per course').toBe('dark');
+      store.close();
+      for (const table of ['lesson_progress', 'section_progress', 'quiz_attempts']) {
+        expect(
+          queryFile(file(), `SELECT DISTINCT course_id FROM ${table}`),
+          `${table} keeps only the other course`,
+        ).toEqual([{ course_id: 'geometry' }]);
+      }
+    });
+
+    it('refuses a malformed course id and changes nothing', () => {
+      const store = open();
+      store.openLesson(key);
+      store.close();
+      const before = snapshotFile(file());
+      const reopened = open();
+      expect(() => reopened.eraseCourse('../algebra')).toThrow(ProgressInputError);
+      reopened.close();
+      expect(snapshotFile(file())).toEqual(before);
+    });
+
+    it('erases nothing, and says so, for a course with no progress', () => {
+      const store = open();
+      expect(store.eraseCourse('algebra').lessonsErased).toBe(0);
+      store.close();
+    });
+  });
+
   describe('last saved', () => {
     it('is null before the first write', () => {
       const store = open();

@@ -12,6 +12,7 @@ import type { CourseProgress } from './course-progress.ts';
 import { lessonProgress } from './lesson-progress.ts';
 import type { LessonProgress } from './lesson-progress.ts';
 import {
+  eraseCourseInput,
   markSectionsInput,
   openLessonInput,
   parseInput,
@@ -98,6 +99,10 @@ function prepareStatements(db: Database) {
       INSERT INTO store_state (id, last_saved_at) VALUES (1, ?)
       ON CONFLICT DO UPDATE SET last_saved_at = excluded.last_saved_at`),
     lastSaved: db.prepare<[], number>('SELECT last_saved_at FROM store_state').pluck(),
+    // Children first: sections and attempts reference their lesson's row.
+    eraseCourseAttempts: db.prepare('DELETE FROM quiz_attempts WHERE course_id = ?'),
+    eraseCourseSections: db.prepare('DELETE FROM section_progress WHERE course_id = ?'),
+    eraseCourseLessons: db.prepare('DELETE FROM lesson_progress WHERE course_id = ?'),
     settings: db.prepare<[], StoredSetting>('SELECT key, value FROM settings'),
     courseLessons: db.prepare<[string], LessonRow>(LESSON_SELECT),
     lesson: db.prepare<LessonScope, LessonRow>(`${LESSON_SELECT} AND lesson_id = ?`),
@@ -186,6 +191,22 @@ export class ProgressStore {
    */
   applyBatch(input: ProgressBatch): SaveReceipt {
     return this.#saveBatch(parseInput('applyBatch', progressBatchInput, input));
+  }
+
+  /**
+   * Erases everything the learner did in course `courseId` (lessons opened, sections read, quiz
+   * answers), all in one transaction; the learner asked for it when removing the course. Settings
+   * are not per course and stay. Throws ProgressInputError for a malformed id.
+   */
+  eraseCourse(courseId: string): SaveReceipt & { lessonsErased: number } {
+    const input = parseInput('eraseCourse', eraseCourseInput, { courseId });
+    let lessonsErased = 0;
+    const receipt = this.#save(() => {
+      this.#sql.eraseCourseAttempts.run(input.courseId);
+      this.#sql.eraseCourseSections.run(input.courseId);
+      lessonsErased = this.#sql.eraseCourseLessons.run(input.courseId).changes;
+    });
+    return { ...receipt, lessonsErased };
   }
 
   /** Changes one setting; throws ProgressInputError for an unknown key or a bad value. */

@@ -6,35 +6,52 @@ import { LessonState } from './lib/lesson.svelte.ts';
 import { LibraryState } from './lib/library.svelte.ts';
 import { LiveReload } from './lib/live-reload.svelte.ts';
 import { Router } from './lib/router.svelte.ts';
-import { Theme } from './lib/theme.ts';
+import { SaveStatus } from './lib/save-status.svelte.ts';
+import { SettingsState } from './lib/settings.svelte.ts';
+import { Toggle } from './lib/toggle.svelte.ts';
 import './styles/base.css';
 import './styles/prose.css';
-
-const theme = new Theme(
-  document.documentElement,
-  window.matchMedia('(prefers-color-scheme: dark)'),
-);
-theme.start();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element to mount Studybook in.');
 
 const client = createClient(window);
+const saves = new SaveStatus();
+
+const settings = new SettingsState(client, saves, {
+  root: document.documentElement,
+  systemDark: window.matchMedia('(prefers-color-scheme: dark)'),
+  systemReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)'),
+  storage: storageOrNull(),
+});
+settings.start();
+
 const router = new Router(window);
 router.start();
 
+const shortcuts = new Toggle();
 client.onMenuCommand((command) => {
-  if (command === 'toggle-theme') theme.toggle();
-  // 'show-shortcuts' opens the shortcuts dialog, which arrives with the full lesson page.
+  if (command === 'toggle-theme') void settings.toggleTheme();
+  else if (command === 'show-shortcuts') shortcuts.show();
 });
 
 mount(App, {
   target,
   props: {
     router,
-    library: new LibraryState(client),
-    // Issue 5 replaces the browser's confirm with Studybook's own dialog.
-    lesson: new LessonState(client, (question) => window.confirm(question)),
+    library: new LibraryState(client, () => saves.settled()),
+    lesson: new LessonState(client, saves),
     live: new LiveReload(client),
+    settings,
+    shortcuts,
   },
 });
+
+/** localStorage, or null where the page may not use it (reading it can throw). */
+function storageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}

@@ -33,11 +33,17 @@ export interface CourseSpec {
   id: string;
   title?: string;
   description?: string;
+  /** Defaults to 1.0.0; a changed course needs a newer one to replace an installed version. */
+  version?: string;
   lessons: readonly LessonSpec[];
 }
 
 /** A section whose text is its title and `body`, as the compiler makes it. */
-export function makeSection({ id, title = `Section ${id}`, body = '' }: SectionSpec): CompiledSection {
+export function makeSection({
+  id,
+  title = `Section ${id}`,
+  body = '',
+}: SectionSpec): CompiledSection {
   return {
     id,
     title,
@@ -83,7 +89,7 @@ export function makeCourse(spec: CourseSpec): CompiledCourse {
     id: spec.id,
     title: spec.title ?? `Course ${spec.id}`,
     description: spec.description ?? 'A course made by a factory.',
-    version: '1.0.0',
+    version: spec.version ?? '1.0.0',
     contact: null,
     codeCss: '',
     lessons,

@@ -4,6 +4,7 @@ import {
   bridgeTransport,
   clientFor,
   httpTransport,
+  KEEPALIVE_MAX_BODY,
   serverEvents,
   StudybookError,
   type HostEvent,
@@ -68,6 +69,18 @@ describe('the HTTP transport', () => {
       courseId: 'python-backend',
       lessonId: 'deployment',
     });
+  });
+
+  it('lets a small call outlive the page (a progress write sent as it closes), but not a large one', async () => {
+    const { client, sent } = fakeServer(() => json(200, { ok: true, value: { savedAt: 'x' } }));
+    await client.recordProgress({ courseId: 'c', lessonId: 'l', secondsSpent: 3 });
+    await client.answerQuestion({
+      courseId: 'c',
+      lessonId: 'l',
+      questionId: 'q',
+      answer: 'x'.repeat(KEEPALIVE_MAX_BODY),
+    });
+    expect(sent.map((request) => request.init.keepalive)).toEqual([true, false]);
   });
 
   it('resolves to the value of a successful call', async () => {

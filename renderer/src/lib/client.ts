@@ -140,15 +140,22 @@ export interface HttpTransportOptions {
   fetch: (url: string, init: RequestInit) => Promise<Response>;
 }
 
+/** Bodies up to this many characters are sent with `keepalive` (browsers cap it at 64 KiB in all). */
+export const KEEPALIVE_MAX_BODY = 16 * 1024;
+
 /** Calls the preview host: `POST /api/<call>` on the page's own origin. */
 export function httpTransport({ token, fetch }: HttpTransportOptions): Transport {
   return async (name, input) => {
     let response: Response;
+    const payload = JSON.stringify(input);
     try {
       response = await fetch(`/api/${name}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Studybook-Token': token },
-        body: JSON.stringify(input),
+        body: payload,
+        // A progress write sent as the page closes must still arrive; browsers allow this
+        // only for small bodies, so large ones go without.
+        keepalive: payload.length <= KEEPALIVE_MAX_BODY,
       });
     } catch {
       return failure(

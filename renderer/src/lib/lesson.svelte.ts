@@ -1,11 +1,15 @@
-// The lesson page's state: the open lesson as the host renders it, and the learner's requests
-// that leave the page (external links).
-import type { LessonView } from '../../../electron/api.ts';
+// The lesson page's state: the open lesson (as a LessonSession: the host's view plus the
+// learner's reading and quiz), and the learner's requests that leave the page (external links).
 import { StudybookError, type Client } from './client.ts';
 import { Latest, type Load } from './latest.svelte.ts';
+import { LessonSession } from './lesson-session.svelte.ts';
+import { LinkPrompt } from './link-prompt.svelte.ts';
+import type { SaveStatus } from './save-status.svelte.ts';
 
-/** Asks the learner a yes/no question; resolves to their answer. */
-export type Confirm = (question: string) => boolean | Promise<boolean>;
+export type LessonClient = Pick<
+  Client,
+  'openLesson' | 'openExternal' | 'recordProgress' | 'answerQuestion'
+>;
 
 interface LessonKey {
   courseId: string;
@@ -13,19 +17,26 @@ interface LessonKey {
 }
 
 export class LessonState {
-  readonly #client: Pick<Client, 'openLesson' | 'openExternal'>;
-  readonly #confirm: Confirm;
-  readonly #lesson = new Latest<LessonView>();
+  readonly #client: LessonClient;
+  readonly #saves: SaveStatus;
+  readonly #sessions = new Latest<LessonSession>();
   #key: LessonKey | null = null;
   #notice = $state<string | null>(null);
+  /** The "Open in your browser?" question, while one is open. */
+  readonly linkPrompt = new LinkPrompt();
 
-  constructor(client: Pick<Client, 'openLesson' | 'openExternal'>, confirm: Confirm) {
+  constructor(client: LessonClient, saves: SaveStatus) {
     this.#client = client;
-    this.#confirm = confirm;
+    this.#saves = saves;
   }
 
-  get load(): Load<LessonView> {
-    return this.#lesson.current;
+  /** The truth about the learner's saved work, for the "Saved …" indicator. */
+  get saves(): SaveStatus {
+    return this.#saves;
+  }
+
+  get load(): Load<LessonSession> {
+    return this.#sessions.current;
   }
 
   /** A short message about the learner's last request (an external link that would not open). */
@@ -35,13 +46,24 @@ export class LessonState {
 
   /**
    * Shows a lesson. Opening the lesson already shown refreshes it in place, since the learner's
-   * progress may have moved on while they were elsewhere.
+   * progress may have moved on while they were elsewhere; opening another saves this one first.
    */
   open(courseId: string, lessonId: string): Promise<void> {
     const same = this.#key?.courseId === courseId && this.#key.lessonId === lessonId;
+    if (!same) this.leave();
     this.#key = { courseId, lessonId };
     this.#notice = null;
     return this.#fetch({ quiet: same });
+  }
+
+  /**
+   * The learner left the lesson: saves what its tracker has pending, at once. The library waits
+   * for that write (SaveStatus.settled) before it reads progress.
+   */
+  leave(): void {
+    const load = this.#sessions.current;
+    if (load.status === 'ready') this.#saves.hold(load.value.tracker.stop());
+    this.#key = null;
   }
 
   /**
@@ -64,7 +86,7 @@ export class LessonState {
    */
   async openExternal(url: string): Promise<void> {
     this.#notice = null;
-    const agreed = await this.#confirm(`Open this link in your browser?\n\n${url}`);
+    const agreed = await this.linkPrompt.ask(url);
     if (!agreed) return;
     try {
       await this.#client.openExternal({ url });
@@ -77,6 +99,12 @@ export class LessonState {
   #fetch(options: { quiet: boolean }): Promise<void> {
     const key = this.#key;
     if (!key) return Promise.resolve();
-    return this.#lesson.load(() => this.#client.openLesson(key), options);
+    const previous = this.#sessions.current;
+    return this.#sessions.load(async () => {
+      const view = await this.#client.openLesson(key);
+      // A refresh replaces the session; the one it replaces saves what it has first.
+      if (previous.status === 'ready') this.#saves.hold(previous.value.tracker.stop());
+      return new LessonSession(view, this.#client, this.#saves);
+    }, options);
   }
 }

@@ -6,9 +6,15 @@ import { Latest, type Load } from './latest.svelte.ts';
 export class LibraryState {
   readonly #client: Pick<Client, 'listCourses'>;
   readonly #courses = new Latest<LibraryView>();
+  readonly #settled: () => Promise<void>;
 
-  constructor(client: Pick<Client, 'listCourses'>) {
+  /**
+   * `settled` resolves once the learner's pending writes are done (SaveStatus.settled), so the
+   * progress listed includes the lesson just left.
+   */
+  constructor(client: Pick<Client, 'listCourses'>, settled: () => Promise<void> = async () => {}) {
     this.#client = client;
+    this.#settled = settled;
   }
 
   get load(): Load<LibraryView> {
@@ -20,7 +26,13 @@ export class LibraryState {
    * refreshes in place, since the learner's progress has usually moved on in the meantime.
    */
   show(): Promise<void> {
-    return this.#courses.load(() => this.#client.listCourses({}), { quiet: true });
+    return this.#courses.load(
+      async () => {
+        await this.#settled();
+        return this.#client.listCourses({});
+      },
+      { quiet: true },
+    );
   }
 
   /** Loads afresh, showing the loading state: for "Try again" after a failure. */

@@ -1,4 +1,5 @@
 // Bringing a lesson's section, or its top, into view.
+import { motionReduced } from './motion.ts';
 
 /** The DOM id of a section element, and of its heading; prefixed so a slug can never clash with the page's own ids. */
 export function sectionDomId(sectionId: string): string {
@@ -10,12 +11,14 @@ export function sectionHeadingDomId(sectionId: string): string {
 }
 
 /**
- * Scrolls `target` to the top of the viewport and moves focus to `focusable` (a heading with
- * tabindex -1), so that keyboard and screen-reader users continue from where the eye lands.
+ * Scrolls `target` to the top of the reading area and moves focus to `focusable` (a heading
+ * with tabindex -1), so that keyboard and screen-reader users continue from where the eye lands.
  * Animated only when asked and when the learner has not asked for reduced motion.
  */
 export function reveal(target: Element, focusable: HTMLElement, animate: boolean): void {
-  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  target.scrollIntoView({ block: 'start', behavior: animate && !reduced ? 'smooth' : 'instant' });
+  target.scrollIntoView({
+    block: 'start',
+    behavior: animate && !motionReduced() ? 'smooth' : 'instant',
+  });
   focusable.focus({ preventScroll: true });
 }

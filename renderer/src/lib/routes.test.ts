@@ -67,6 +67,54 @@ describe('parseRoute', () => {
   });
 });
 
+describe('highlighted words in an address', () => {
+  it('reads the words a search result asks to highlight', () => {
+    expect(parseRoute('#/python-backend/deployment/web-servers?highlight=gunicorn+wsgi')).toEqual({
+      kind: 'lesson',
+      courseId: 'python-backend',
+      lessonId: 'deployment',
+      sectionId: 'web-servers',
+      highlight: ['gunicorn', 'wsgi'],
+    });
+  });
+
+  it('reads highlights on a lesson without a section, and forgives the trailing slash', () => {
+    expect(parseRoute('#/python-backend/deployment/?highlight=docker')).toMatchObject({
+      sectionId: null,
+      highlight: ['docker'],
+    });
+  });
+
+  it('leaves highlight out when the address has none, or only blanks', () => {
+    expect(parseRoute('#/python-backend/deployment?highlight=+')).not.toHaveProperty('highlight');
+    expect(parseRoute('#/python-backend/deployment?other=1')).not.toHaveProperty('highlight');
+  });
+
+  it('writes and reads back accented, Japanese and punctuated words', () => {
+    const href = lessonHref('python-backend', 'deployment', 'web-servers', [
+      'déploiement',
+      '東京',
+      'a&b=c',
+    ]);
+    expect(href).toBe(
+      '#/python-backend/deployment/web-servers?highlight=d%C3%A9ploiement+%E6%9D%B1%E4%BA%AC+a%26b%3Dc',
+    );
+    expect(parseRoute(href)).toMatchObject({ highlight: ['déploiement', '東京', 'a&b=c'] });
+  });
+
+  it('keeps a hand-made address cheap: at most 12 words of at most 64 characters, no repeats', () => {
+    const words = Array.from({ length: 20 }, (_, index) => `w${index}`);
+    const route = parseRoute(
+      `#/c/l?highlight=${['x'.repeat(65), 'w0', ...words].join('+')}`,
+    );
+    expect(route).toMatchObject({ highlight: words.slice(0, 12) });
+  });
+
+  it('reads a malformed query as no highlight instead of throwing', () => {
+    expect(parseRoute('#/c/l?highlight=%E0%A4%A')).toMatchObject({ kind: 'lesson' });
+  });
+});
+
 describe('lessonHref', () => {
   it('leaves the section out when there is none', () => {
     expect(lessonHref('python-backend', 'deployment')).toBe('#/python-backend/deployment');

@@ -1,0 +1,109 @@
+// Runs installPack on a worker thread (install-worker.ts), so that a large pack keeps neither
+// Electron's main process nor the preview host from answering. Falls back to this thread when a
+// worker cannot be started at all (a packaging that left the worker script out).
+import { Worker } from 'node:worker_threads';
+import type { PackLimits } from './check-pack.ts';
+import { installPack, type InstallOutcome, type InstallPolicy } from './install-pack.ts';
+import { openLibraryConnection } from './open-library.ts';
+import { PackError } from './pack-error.ts';
+
+/** What the worker is asked to do; only plain data, since it crosses threads. */
+export interface WorkerRequest {
+  libraryFile: string;
+  packFile: string;
+  displayName: string;
+  policy: InstallPolicy;
+  limits: Partial<PackLimits>;
+  /** The install time, as milliseconds since the epoch. */
+  now: number;
+}
+
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'progress'; phase: 'checking' | 'installing'; fraction: number }
+  | { type: 'done'; outcome: InstallOutcome }
+  | { type: 'refused'; message: string }
+  | { type: 'failed'; message: string };
+
+export type InstallProgress = (phase: 'checking' | 'installing', fraction: number) => void;
+
+/** Runs one install and settles with its outcome; what installPack throws, it rejects with. */
+export type InstallRunner = (
+  request: WorkerRequest,
+  onProgress: InstallProgress,
+) => Promise<InstallOutcome>;
+
+/**
+ * The worker's script. Bundled, main.js and install-worker.js sit side by side in dist/electron;
+ * from sources, Node runs the TypeScript file itself.
+ */
+export const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./install-worker.ts', import.meta.url)
+  : new URL('./install-worker.js', import.meta.url);
+
+/**
+ * Installs on a worker thread. Rejects with PackError when the pack is refused, with an Error when
+ * the install failed otherwise; the library is unchanged in both cases.
+ */
+export const installInWorker: InstallRunner = (request, onProgress) =>
+  new Promise((resolve, reject) => {
+    let started = false;
+    let settled = false;
+    const settle = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      action();
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_URL, { workerData: request });
+    } catch {
+      settle(() => runHere(request, onProgress).then(resolve, reject));
+      return;
+    }
+    worker.on('message', (message: WorkerMessage) => {
+      switch (message.type) {
+        case 'ready':
+          started = true;
+          return;
+        case 'progress':
+          return onProgress(message.phase, message.fraction);
+        case 'done':
+          return settle(() => resolve(message.outcome));
+        case 'refused':
+          return settle(() => reject(new PackError(request.packFile, message.message)));
+        case 'failed':
+          return settle(() => reject(new Error(`The install failed: ${message.message}`)));
+      }
+    });
+    worker.on('error', (error) => {
+      // The worker could not even load: install here rather than not at all.
+      if (!started) settle(() => runHere(request, onProgress).then(resolve, reject));
+      else settle(() => reject(error));
+    });
+    worker.on('exit', (code) => {
+      if (!started) settle(() => runHere(request, onProgress).then(resolve, reject));
+      else settle(() => reject(new Error(`The install stopped unexpectedly (exit code ${code}).`)));
+    });
+  });
+
+/** Installs on this thread, with the same request; for tests and as the worker's fallback. */
+export const installHere: InstallRunner = (request, onProgress) => runHere(request, onProgress);
+
+async function runHere(
+  request: WorkerRequest,
+  onProgress: InstallProgress,
+): Promise<InstallOutcome> {
+  const library = openLibraryConnection(request.libraryFile);
+  try {
+    return installPack(library, request.packFile, {
+      policy: request.policy,
+      limits: request.limits,
+      displayName: request.displayName,
+      now: () => new Date(request.now),
+      onProgress,
+    });
+  } finally {
+    library.close();
+  }
+}

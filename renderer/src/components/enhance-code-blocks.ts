@@ -1,0 +1,49 @@
+// Compiled code blocks (`figure.code-block`) get their tools — "Read-only" and a Copy button —
+// and, when their lines are wider than the column, become a focusable scroll region so that a
+// keyboard can scroll them too.
+import { mount, unmount } from 'svelte';
+import type { Attachment } from 'svelte/attachments';
+import CodeBlockTools from './CodeBlockTools.svelte';
+
+/**
+ * Enhances the code blocks inside an element holding compiled HTML. Pass the HTML, so that the
+ * attachment runs again when it changes (the old blocks are gone with it).
+ */
+export function enhanceCodeBlocks(html: string): Attachment<HTMLElement> {
+  void html;
+  return (node) => {
+    const tools: ReturnType<typeof mount>[] = [];
+    const scrollers = new ResizeObserver((entries) => {
+      for (const entry of entries) markScrollable(entry.target as HTMLElement);
+    });
+    for (const figure of node.querySelectorAll<HTMLElement>('figure.code-block')) {
+      const header = figure.querySelector<HTMLElement>('.code-block-header');
+      const pre = figure.querySelector<HTMLElement>('pre');
+      const code = pre?.querySelector<HTMLElement>('code');
+      if (!header || !pre || !code) continue;
+      tools.push(mount(CodeBlockTools, { target: header, props: { code } }));
+      scrollers.observe(pre);
+    }
+    return () => {
+      scrollers.disconnect();
+      for (const mounted of tools) void unmount(mounted);
+    };
+  };
+}
+
+function markScrollable(pre: HTMLElement): void {
+  const scrolls = pre.scrollWidth > pre.clientWidth + 1;
+  if (scrolls === pre.hasAttribute('tabindex')) return;
+  if (scrolls) {
+    const figure = pre.closest('figure');
+    const language = figure?.querySelector('.code-block-language')?.textContent ?? '';
+    const title = figure?.querySelector('.code-block-title')?.textContent ?? '';
+    pre.tabIndex = 0;
+    pre.setAttribute('role', 'region');
+    pre.setAttribute('aria-label', [title || language, 'code'].filter(Boolean).join(' '));
+  } else {
+    pre.removeAttribute('tabindex');
+    pre.removeAttribute('role');
+    pre.removeAttribute('aria-label');
+  }
+}

@@ -1,0 +1,163 @@
+// Progress that saves itself: sections read by scrolling, the lesson at 100% once read and
+// answered, the place in the lesson kept across reloads and visits, and a "Saved" indicator
+// that tells the truth when the store cannot be reached.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const DEPLOYMENT = '/#/python-backend/deployment';
+const RIGHT_ANSWERS = [
+  'Uvicorn',
+  'So that the dependency layer stays cached',
+  'A serverless container platform',
+];
+
+/** Scrolls to the end of the page a screen at a time, as a reader would, pausing on each. */
+async function readToTheEnd(page: Page): Promise<void> {
+  for (let step = 0; step < 40; step += 1) {
+    const atEnd = await page.evaluate(
+      () => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2,
+    );
+    if (atEnd) return;
+    await page.keyboard.press('PageDown');
+    await page.waitForTimeout(260);
+  }
+  throw new Error('the page never reached its end');
+}
+
+/** The position the page is scrolled to, in pixels. */
+function scrollY(page: Page): Promise<number> {
+  return page.evaluate(() => window.scrollY);
+}
+
+test('reading every section and answering the quiz takes the lesson to 100% with 0 min left', async ({
+  page,
+}) => {
+  await page.goto(DEPLOYMENT);
+  const main = page.getByRole('main');
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  const progress = main.getByRole('progressbar', { name: 'Reading progress' });
+  await expect(progress, 'the lesson starts unread').toHaveAttribute('aria-valuenow', '0');
+
+  await readToTheEnd(page);
+  await expect(
+    sections.getByRole('link', { name: /\(read\)$/ }),
+    'scrolling to the end of each section marks it read',
+  ).toHaveCount(4);
+  await expect(progress, 'four of seven units done').toHaveAttribute('aria-valuenow', '57');
+  await expect(main.getByText(/^0 min left$/), 'nothing is left to read').toBeVisible();
+
+  const quiz = main.getByRole('region', { name: 'Test your knowledge' });
+  for (const [index, answer] of RIGHT_ANSWERS.entries()) {
+    await quiz.getByRole('radio', { name: answer }).check();
+    await quiz.getByRole('button', { name: 'Check answer' }).click();
+    await expect(quiz.getByText('Correct', { exact: true }), `answer ${index + 1} is right`).toBeVisible();
+    await quiz.getByRole('button', { name: /Next question|See your score/ }).click();
+  }
+  await expect(progress, 'every section read and every question answered').toHaveAttribute(
+    'aria-valuenow',
+    '100',
+  );
+
+  await page.reload();
+  await expect(progress, 'the store agrees after a reload').toHaveAttribute('aria-valuenow', '100');
+  await expect(main.getByText(/^0 min left$/), 'and nothing is left').toBeVisible();
+  await expect(
+    sections.getByRole('link', { name: /\(read\)$/ }),
+    'with every section still read',
+  ).toHaveCount(4);
+
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Library' }).click();
+  const card = page.getByRole('article', { name: 'Python Backend' });
+  await expect(
+    card.getByRole('listitem').filter({ hasText: 'Python deployment' }),
+    'the library shows the lesson done',
+  ).toContainText('Done');
+  await expect(
+    card.getByRole('progressbar', { name: 'Python Backend progress' }),
+    'and the course partly done',
+  ).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/);
+});
+
+test('reopening a lesson returns to the section and offset where the learner was', async ({
+  page,
+}) => {
+  await page.goto(DEPLOYMENT);
+  const region = page.getByRole('region', { name: 'Where to run it', exact: true });
+  await expect(region, 'the lesson opened').toBeVisible();
+
+  // Wheel down until the reading line is well inside "Where to run it".
+  const target = await region.evaluate(
+    (section) => section.getBoundingClientRect().top + window.scrollY + section.clientHeight * 0.4,
+  );
+  await page.mouse.move(640, 400);
+  while ((await scrollY(page)) + 72 < target - 100) {
+    await page.mouse.wheel(0, Math.min(700, target - 72 - (await scrollY(page))));
+    await page.waitForTimeout(120);
+  }
+  await page.waitForTimeout(300);
+  const where = await scrollY(page);
+  await expect(
+    page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Where to run it/ }),
+    'the section list marks the section being read',
+  ).toHaveAttribute('aria-current', 'location');
+
+  // Leaving saves at once; the library then offers to resume there.
+  await page.getByRole('link', { name: 'Studybook' }).click();
+  const resume = page.getByRole('link', { name: /^Resume/ });
+  await expect(resume, 'the library offers to resume the lesson').toBeVisible();
+  await expect(resume, 'at the exact section').toHaveAttribute(
+    'href',
+    '#/python-backend/deployment/environments',
+  );
+  await resume.click();
+  await expect(region, 'the lesson reopened').toBeVisible();
+  await expect
+    .poll(() => scrollY(page), { message: 'Resume returns to the same place in the section' })
+    .toBeGreaterThan(where - 24);
+  expect(await scrollY(page), 'and not past it').toBeLessThan(where + 24);
+
+  for (const reopen of ['from the library', 'after a reload'] as const) {
+    if (reopen === 'from the library') {
+      await page.goto('/');
+      await expect(resume, 'back in the library').toBeVisible();
+      await page.goto(DEPLOYMENT);
+    } else {
+      await page.reload();
+    }
+    await expect(region, `the lesson opened ${reopen}`).toBeVisible();
+    await expect
+      .poll(() => scrollY(page), { message: `opening it ${reopen} returns there too` })
+      .toBeGreaterThan(where - 24);
+    expect(await scrollY(page), 'and not past it').toBeLessThan(where + 24);
+  }
+});
+
+test('the saved indicator says when a save failed, and saves what was missed once it can', async ({
+  page,
+}) => {
+  await page.goto(DEPLOYMENT);
+  const saved = page.getByRole('main').getByRole('status').filter({ hasText: /saved/i }).first();
+  await expect(saved, 'opening the lesson was saved').toHaveText('Saved just now');
+
+  await page.route('**/api/recordProgress', (route) => route.abort('connectionrefused'));
+  await page.mouse.move(640, 400);
+  await page.mouse.wheel(0, 1800);
+  await expect(saved, 'a failed write is not passed off as saved').toHaveText(
+    'Not saved. Studybook will keep trying.',
+  );
+  const where = await scrollY(page);
+
+  const recovered = page.waitForRequest(
+    (request) =>
+      request.url().endsWith('/api/recordProgress') &&
+      (request.postDataJSON() as { position?: unknown }).position !== undefined,
+  );
+  await page.unroute('**/api/recordProgress');
+  await recovered;
+  await expect(saved, 'the retry succeeded and says so').toHaveText('Saved just now');
+
+  await page.reload();
+  await expect
+    .poll(() => scrollY(page), { message: 'the position that failed to save at first was kept' })
+    .toBeGreaterThan(where - 24);
+});
