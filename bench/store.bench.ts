@@ -50,7 +50,7 @@ function openRaw(file: string) {
     ON CONFLICT DO UPDATE SET read_at = excluded.read_at WHERE read_at IS NULL`);
   const write = db.transaction((n: number) => {
     const at = Date.now();
-    const sectionId = `s-${n}`;
+    const sectionId = sectionIdFor(n);
     upsertLesson.run(courseId, lessonId, at, at, at, sectionId, 0.5, 1);
     readSection.run(courseId, lessonId, sectionId, at, at);
   }).immediate;
@@ -58,7 +58,7 @@ function openRaw(file: string) {
 }
 
 function apiWrite(store: ProgressStore, n: number): void {
-  const sectionId = `s-${n}`;
+  const sectionId = sectionIdFor(n);
   store.applyBatch({
     courseId,
     lessonId,
@@ -66,6 +66,11 @@ function apiWrite(store: ProgressStore, n: number): void {
     secondsSpent: 1,
     sectionsRead: [sectionId],
   });
+}
+
+/** Section ids for write `n`; warm-up writes count down from -1 and must still be valid ids. */
+function sectionIdFor(n: number): string {
+  return n < 0 ? `warm-up-${-n}` : `s-${n}`;
 }
 
 function timeBlock(write: (n: number) => void, first: number, count: number): number {
