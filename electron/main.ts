@@ -3,8 +3,14 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import { CallFailure } from './dispatch.ts';
-import { registerContractHandlers } from './ipc/ipc-main.ts';
-import { MENU_COMMAND_CHANNEL, type MenuCommand } from './ipc/channels.ts';
+import { registerContractHandlers, registerUploadHandler } from './ipc/ipc-main.ts';
+import {
+  HOST_EVENT_CHANNEL,
+  MENU_COMMAND_CHANNEL,
+  type HostEventMessage,
+  type MenuCommand,
+} from './ipc/channels.ts';
+import { createUploadTransfers } from './ipc/upload-transfers.ts';
 import { appLayout, bundledPackSource, chooseUserDataDir } from './main/app-paths.ts';
 import {
   createAppRequestHandler,
@@ -14,11 +20,19 @@ import {
 import { buildMenuTemplate } from './main/menu-template.ts';
 import { APP_ENTRY_URL, APP_SCHEME, isOpenableExternalUrl } from './main/navigation-policy.ts';
 import { guardSession, installOfflineGuard } from './main/offline-guard.ts';
+import {
+  OPEN_PACK_DIALOG,
+  packPathFromFileUrl,
+  packPathsFromArgv,
+  PackOpener,
+} from './main/pack-opener.ts';
 import { claimSingleInstance } from './main/single-instance.ts';
 import { createMainWindow, focusWindow } from './main/window-manager.ts';
 import { openAppServices, type AppServices } from './services.ts';
 
-const APP_NAME = 'Studybook';
+// The packaged app is named by studybook.config.json (its package.json's productName), so that an
+// instructor's build carries their class's name; in development it is Studybook.
+const APP_NAME = app.isPackaged ? app.getName() : 'Studybook';
 const layout = appLayout(import.meta.dirname);
 const development = !app.isPackaged;
 const log = (message: string, error?: unknown): void => {
@@ -39,9 +53,35 @@ app.enableSandbox();
 installOfflineGuard(app);
 
 let mainWindow: BrowserWindow | null = null;
+let services: AppServices | null = null;
+// Packs opened before the services exist (macOS sends open-file before ready) wait here.
+const packsBeforeStart: string[] = [];
+const packOpener = new PackOpener({
+  stage: async (file) => {
+    if (!services) throw new Error('Studybook is still starting. Open the course again.');
+    const staged = await services.stagePackFile(file);
+    return { uploadId: staged.id, name: staged.displayName, bytes: staged.bytes };
+  },
+  fail: (file, message) =>
+    dialog.showErrorBox(`Studybook could not open ${path.basename(file)}`, message),
+  needPage: () => {
+    if (mainWindow === null && app.isReady()) openWindow();
+  },
+});
+const openPacks = (files: readonly string[]): void => {
+  if (services) void packOpener.openAll(files);
+  else packsBeforeStart.push(...files);
+};
 
-const isFirstInstance = claimSingleInstance(app, () => {
+const isFirstInstance = claimSingleInstance(app, (argv, workingDirectory) => {
   if (mainWindow) focusWindow(mainWindow);
+  // A double-clicked pack while Studybook runs arrives as the second launch's arguments.
+  openPacks(packPathsFromArgv(argv.slice(1), workingDirectory));
+});
+// macOS: a pack double-clicked in the Finder or dropped on the dock icon; may come before ready.
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  openPacks([file]);
 });
 if (isFirstInstance) {
   start().catch((error: unknown) => {
@@ -60,7 +100,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   guardSession(session.defaultSession);
 
-  const services = await openAppServices({
+  const opened = await openAppServices({
     dataDir: userDataDir,
     bundledPacks: bundledPackSource({
       packaged: app.isPackaged,
@@ -69,18 +109,34 @@ async function start(): Promise<void> {
     }),
     openExternal,
   });
-  app.on('will-quit', () => services.close());
+  services = opened;
+  app.on('will-quit', () => opened.close());
 
-  protocol.handle(APP_SCHEME, createAppRequestHandler(appContent(services), log));
-  registerContractHandlers(services.handlers, log);
+  protocol.handle(APP_SCHEME, createAppRequestHandler(appContent(opened), log));
+  registerContractHandlers(opened.handlers, log);
+  registerUploadHandler(createUploadTransfers(opened.uploads), log);
+  opened.onImportProgress((progress) => sendHostEvent({ type: 'import-progress', data: progress }));
   app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion() });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      buildMenuTemplate({ platform: process.platform, development, sendCommand }),
+      buildMenuTemplate({
+        platform: process.platform,
+        development,
+        sendCommand,
+        openCoursePack: () => {
+          openCoursePack().catch((error: unknown) => log('The file dialog failed:', error));
+        },
+      }),
     ),
   );
 
   openWindow();
+  // A pack on the command line (or the double-click that launched Studybook), then any that
+  // arrived before start.
+  openPacks([
+    ...packPathsFromArgv(process.argv.slice(1), process.cwd()),
+    ...packsBeforeStart.splice(0),
+  ]);
   app.on('activate', () => {
     // macOS keeps the app running with no window; clicking the dock icon opens one again.
     if (mainWindow === null) openWindow();
@@ -98,10 +154,42 @@ function openWindow(): void {
     devTools: development,
     log,
   });
+  const contents = window.webContents;
+  // Opened packs go to the page once it has loaded (and has subscribed to host events).
+  contents.on('did-finish-load', () =>
+    packOpener.attach((pack) => contents.send(HOST_EVENT_CHANNEL, hostEvent('pack-opened', pack))),
+  );
+  contents.on('did-start-loading', () => packOpener.detach());
+  // A pack dropped where the page does not take drops: Chromium would navigate to the file, which
+  // the offline guard refuses; the pack is opened instead.
+  contents.on('will-navigate', (_event, url) => {
+    const file = packPathFromFileUrl(url);
+    if (file) openPacks([file]);
+  });
   window.on('closed', () => {
+    packOpener.detach();
     if (mainWindow === window) mainWindow = null;
   });
   mainWindow = window;
+}
+
+function hostEvent<Type extends HostEventMessage['type']>(
+  type: Type,
+  data: Extract<HostEventMessage, { type: Type }>['data'],
+): HostEventMessage {
+  return { type, data } as HostEventMessage;
+}
+
+function sendHostEvent(event: HostEventMessage): void {
+  mainWindow?.webContents.send(HOST_EVENT_CHANNEL, event);
+}
+
+async function openCoursePack(): Promise<void> {
+  const options = { ...OPEN_PACK_DIALOG, properties: [...OPEN_PACK_DIALOG.properties] };
+  const result = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
+  if (!result.canceled) openPacks(result.filePaths);
 }
 
 function sendCommand(command: MenuCommand): void {

@@ -110,7 +110,11 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     log: (message, error) => console.error(message, error),
   });
 
-  const install = (packFile: string, source: string, policy: InstallPolicy = REPLACE_ANY_CHANGE) => {
+  const install = (
+    packFile: string,
+    source: string,
+    policy: InstallPolicy = REPLACE_ANY_CHANGE,
+  ) => {
     try {
       const outcome = installPack(database, packFile, {
         policy,

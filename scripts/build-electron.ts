@@ -4,12 +4,14 @@
 //            native, and the packaged app ships node_modules).
 //   preload: dist/electron/preload.cjs, CommonJS because sandboxed preloads cannot be ES modules,
 //            and self-contained: only electron/ sources, so no zod (or any package) reaches the page.
+//   worker:  dist/electron/install-worker.js, the thread that installs a course pack (beside
+//            main.js, where electron/library/install-runner.ts looks for it); like main.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { isOutOfDate } from './freshness.ts';
 
-export type BundleName = 'main' | 'preload';
+export type BundleName = 'main' | 'preload' | 'worker';
 
 interface Bundle {
   name: BundleName;
@@ -48,6 +50,18 @@ function bundles(root: string): Bundle[] {
         format: 'cjs',
         target: 'es2023',
         external: ['electron'],
+      },
+    },
+    {
+      name: 'worker',
+      options: {
+        ...common,
+        entryPoints: ['electron/library/install-worker.ts'],
+        outfile: path.join(root, 'dist', 'electron', 'install-worker.js'),
+        platform: 'node',
+        format: 'esm',
+        target: 'node24',
+        packages: 'external',
       },
     },
   ];

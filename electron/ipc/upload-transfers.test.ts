@@ -40,7 +40,7 @@ describe('uploads over IPC', () => {
       },
     });
     const { uploadId } = (finished as { value: { uploadId: string } }).value;
-    expect(readFileSync(store.get(uploadId)!.file, 'utf8')).toBe('hello!');
+    expect(readFileSync(store.get(uploadId)?.file ?? '', 'utf8')).toBe('hello!');
   });
 
   it('never lets one page write into another page’s transfer', async () => {

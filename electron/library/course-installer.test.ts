@@ -284,7 +284,7 @@ describe('installing a course the learner opened', () => {
       const receiving = services.uploads.begin('big.studypack');
       await receiving.write(Buffer.alloc(600));
       await expect(receiving.write(Buffer.alloc(600))).rejects.toThrow(
-        /larger than the 1000 bytes/,
+        /larger than 1000 bytes, the most a course pack may be/,
       );
     } finally {
       services.close();

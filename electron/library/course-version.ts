@@ -18,7 +18,7 @@ export function compareCourseVersions(a: string, b: string): number {
   const left = parse(a);
   const right = parse(b);
   for (let index = 0; index < 3; index += 1) {
-    const difference = compareNumbers(left.core[index]!, right.core[index]!);
+    const difference = compareNumbers(left.core[index] ?? '0', right.core[index] ?? '0');
     if (difference !== 0) return difference;
   }
   // A pre-release comes before its release: 1.0.0-beta < 1.0.0.
@@ -39,7 +39,8 @@ export function compareCourseVersions(a: string, b: string): number {
 function parse(version: string): { core: string[]; pre: string[] } {
   const match = SEMVER.exec(version);
   if (!match) throw new Error(`"${version}" is not a semantic version.`);
-  return { core: [match[1]!, match[2]!, match[3]!], pre: match[4]?.split('.') ?? [] };
+  const [, major = '0', minor = '0', patch = '0', pre] = match;
+  return { core: [major, minor, patch], pre: pre?.split('.') ?? [] };
 }
 
 // Digits only, without leading zeros (the grammar guarantees it): longer is larger.

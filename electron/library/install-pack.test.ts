@@ -260,13 +260,11 @@ describe('installing over another version', () => {
       '1.10.0',
       '2.0.0',
     ];
-    for (let index = 1; index < ordered.length; index += 1) {
-      expect(
-        compareCourseVersions(ordered[index - 1]!, ordered[index]!),
-        ordered[index],
-      ).toBeLessThan(0);
-      expect(compareCourseVersions(ordered[index]!, ordered[index - 1]!)).toBeGreaterThan(0);
-    }
+    ordered.slice(1).forEach((newer, index) => {
+      const older = ordered[index] ?? '';
+      expect(compareCourseVersions(older, newer), `${older} < ${newer}`).toBeLessThan(0);
+      expect(compareCourseVersions(newer, older)).toBeGreaterThan(0);
+    });
     expect(compareCourseVersions('1.0.0+build.5', '1.0.0')).toBe(0);
     expect(() => compareCourseVersions('latest', '1.0.0')).toThrow(/not a semantic version/);
   });

@@ -158,43 +158,49 @@ function installSteps(
   report('installing', 1);
 }
 
-// Rows are copied a range of rowids at a time, so that progress can be told between ranges (a
-// pack's images can make one table most of its size).
+// Rows are copied in key order, a slice of keys at a time, so that progress can be told between
+// slices (a pack's images can make one table most of its size).
 const ROWS_PER_STEP = 2_000;
+const ASSETS_PER_STEP = 16;
 
 function copyContentTables(
   library: LibraryDatabase,
   courseId: string,
   report: (fraction: number) => void,
 ): void {
-  const ranges = COURSE_CONTENT_TABLES.map(({ table }) => {
-    const bounds = library
-      .prepare<[], { low: number | null; high: number | null; rows: number }>(
-        `SELECT min(rowid) AS low, max(rowid) AS high, count(*) AS rows FROM pack.${table}`,
-      )
-      .get();
-    return { low: bounds?.low ?? 0, high: bounds?.high ?? -1, rows: bounds?.rows ?? 0 };
+  const slices = COURSE_CONTENT_TABLES.map(({ table, key }) => {
+    // Every n-th key starts a slice; reading keys in order is a scan of the pack's own index.
+    const keys = library
+      .prepare(`SELECT ${key.join(', ')} FROM pack.${table} ORDER BY ${key.join(', ')}`)
+      .raw()
+      .all() as unknown[][];
+    const step = table === 'assets' ? ASSETS_PER_STEP : ROWS_PER_STEP;
+    const starts = keys.filter((_, index) => index % step === 0);
+    return { rows: keys.length, starts };
   });
   const totalRows = Math.max(
     1,
-    ranges.reduce((sum, range) => sum + range.rows, 0),
+    slices.reduce((sum, slice) => sum + slice.rows, 0),
   );
   let copied = 0;
-  COURSE_CONTENT_TABLES.forEach(({ table, columns, select }, index) => {
-    const { low, high, rows } = ranges[index]!;
-    if (rows === 0) return;
-    const insert = library.prepare(
-      `INSERT INTO main.${table} (course_id, ${columns.join(', ')})
-       SELECT ?, ${(select ?? columns).join(', ')} FROM pack.${table}
-       WHERE rowid >= ? AND rowid < ?`,
-    );
-    // Images are large: fewer rows per step keeps the steps even.
-    const step = table === 'assets' ? 16 : ROWS_PER_STEP;
-    const rowidsPerStep = Math.max(step, Math.ceil(((high - low + 1) / rows) * step));
-    for (let from = low; from <= high; from += rowidsPerStep) {
-      copied += insert.run(courseId, from, from + rowidsPerStep).changes;
+  COURSE_CONTENT_TABLES.forEach(({ table, columns, select, key }, index) => {
+    const starts = slices[index]?.starts ?? [];
+    const tuple = `(${key.join(', ')})`;
+    const marks = `(${key.map(() => '?').join(', ')})`;
+    const copy = (where: string) =>
+      library.prepare(
+        `INSERT INTO main.${table} (course_id, ${columns.join(', ')})
+         SELECT ?, ${(select ?? columns).join(', ')} FROM pack.${table}
+         WHERE ${where} ORDER BY ${key.join(', ')}`,
+      );
+    const between = copy(`${tuple} >= ${marks} AND ${tuple} < ${marks}`);
+    const last = copy(`${tuple} >= ${marks}`);
+    starts.forEach((start, slice) => {
+      const next = starts[slice + 1];
+      copied += (next ? between.run(courseId, ...start, ...next) : last.run(courseId, ...start))
+        .changes;
       report(copied / totalRows);
-    }
+    });
   });
 }
 

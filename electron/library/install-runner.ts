@@ -55,10 +55,16 @@ export const installInWorker: InstallRunner = (request, onProgress) =>
       action();
     };
     let worker: Worker;
+    const fallBack = (why: unknown) => {
+      console.warn(
+        `Studybook: the install worker could not start (${why instanceof Error ? why.message : String(why)}); installing on the main thread.`,
+      );
+      settle(() => runHere(request, onProgress).then(resolve, reject));
+    };
     try {
       worker = new Worker(WORKER_URL, { workerData: request });
-    } catch {
-      settle(() => runHere(request, onProgress).then(resolve, reject));
+    } catch (error) {
+      fallBack(error);
       return;
     }
     worker.on('message', (message: WorkerMessage) => {
@@ -78,11 +84,11 @@ export const installInWorker: InstallRunner = (request, onProgress) =>
     });
     worker.on('error', (error) => {
       // The worker could not even load: install here rather than not at all.
-      if (!started) settle(() => runHere(request, onProgress).then(resolve, reject));
+      if (!started) fallBack(error);
       else settle(() => reject(error));
     });
     worker.on('exit', (code) => {
-      if (!started) settle(() => runHere(request, onProgress).then(resolve, reject));
+      if (!started) fallBack(`exit code ${code}`);
       else settle(() => reject(new Error(`The install stopped unexpectedly (exit code ${code}).`)));
     });
   });

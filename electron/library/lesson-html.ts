@@ -73,10 +73,8 @@ const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'width',
 ]);
 
-// A tag as the compiler writes it: lowercase name, attributes with double-quoted values.
-const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z][a-z0-9-]*(?:="[^"<]*")?)*)\s*\/?>/y;
-const ATTRIBUTE = /\s+([a-z][a-z0-9-]*)(?:="([^"]*)")?/g;
 const LINK = /^(?:#|https:\/\/|http:\/\/|mailto:)/i;
+const IMAGE_NAME = /^[0-9a-f]{16}\.(?:png|jpg|gif|webp|svg)$/;
 
 /** What `checkLessonHtml` found: a problem for the learner's message, and the images used. */
 export interface HtmlCheck {
@@ -85,31 +83,75 @@ export interface HtmlCheck {
   images: string[];
 }
 
+// Character codes the scanner compares against; it walks the text once, without building a tree
+// (a course's HTML is checked whole each time a pack is opened: tens of megabytes).
+const GT = 62; // >
+const SLASH = 47; // /
+const EQUALS = 61; // =
+const QUOTE = 34; // "
+
+const isLetter = (code: number) => code >= 97 && code <= 122;
+const isNameChar = (code: number) =>
+  isLetter(code) || (code >= 48 && code <= 57) || code === 45; /* - */
+const isSpace = (code: number) =>
+  code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
+
 /**
- * Checks compiled lesson HTML of course `courseId` against the allow-list above. Returns the
- * first problem in words (null when there is none) and the asset names its images use. Pure.
+ * Checks compiled lesson HTML of course `courseId` against the allow-list above: tags as the
+ * compiler writes them (lowercase names, attributes with double-quoted values). Returns the first
+ * problem in words (null when there is none) and the asset names its images use. Pure.
  */
 export function checkLessonHtml(html: string, courseId: string): HtmlCheck {
   const images: string[] = [];
   const assetPrefix = `/assets/${courseId}/`;
-  let index = html.indexOf('<');
-  while (index !== -1) {
-    TAG.lastIndex = index;
-    const match = TAG.exec(html);
-    if (!match) {
-      return { problem: `unexpected markup "${excerpt(html, index)}"`, images };
-    }
-    const [whole, closing, name = '', attributes = ''] = match;
-    if (!ALLOWED_TAGS.has(name)) return { problem: `a <${name}> element`, images };
-    if (!closing && attributes) {
-      for (const [, attribute = '', value = ''] of attributes.matchAll(ATTRIBUTE)) {
-        const problem = checkAttribute(name, attribute, value, assetPrefix, images);
-        if (problem) return { problem, images };
+  const fail = (problem: string): HtmlCheck => ({ problem, images });
+  let at = html.indexOf('<');
+  while (at !== -1) {
+    let index = at + 1;
+    const closing = html.charCodeAt(index) === SLASH;
+    if (closing) index += 1;
+    const nameStart = index;
+    if (!isLetter(html.charCodeAt(index))) return fail(`unexpected markup "${excerpt(html, at)}"`);
+    while (isNameChar(html.charCodeAt(index))) index += 1;
+    const name = html.slice(nameStart, index);
+    if (!ALLOWED_TAGS.has(name)) return fail(`a <${name}> element`);
+    // Attributes, each after whitespace, up to > or />.
+    for (;;) {
+      const spaceStart = index;
+      while (isSpace(html.charCodeAt(index))) index += 1;
+      const code = html.charCodeAt(index);
+      if (code === GT) break;
+      if (code === SLASH && html.charCodeAt(index + 1) === GT) {
+        index += 1;
+        break;
       }
-    } else if (closing && attributes) {
-      return { problem: `attributes on the closing tag </${name}>`, images };
+      if (index === spaceStart || !isLetter(code))
+        return fail(`unexpected markup "${excerpt(html, at)}"`);
+      if (closing) return fail(`attributes on the closing tag </${name}>`);
+      // The compiler's commonest attribute, checked without building strings.
+      if (html.startsWith('class="', index)) {
+        const end = html.indexOf('"', index + 7);
+        if (end === -1) return fail(`unexpected markup "${excerpt(html, at)}"`);
+        index = end + 1;
+        continue;
+      }
+      const attributeStart = index;
+      while (isNameChar(html.charCodeAt(index))) index += 1;
+      const attribute = html.slice(attributeStart, index);
+      let value = '';
+      if (html.charCodeAt(index) === EQUALS) {
+        if (html.charCodeAt(index + 1) !== QUOTE)
+          return fail(`unexpected markup "${excerpt(html, at)}"`);
+        const end = html.indexOf('"', index + 2);
+        if (end === -1) return fail(`unexpected markup "${excerpt(html, at)}"`);
+        value = html.slice(index + 2, end);
+        if (value.includes('<')) return fail(`unexpected markup "${excerpt(html, at)}"`);
+        index = end + 1;
+      }
+      const problem = checkAttribute(name, attribute, value, assetPrefix, images);
+      if (problem) return fail(problem);
     }
-    index = html.indexOf('<', index + whole.length);
+    at = html.indexOf('<', index + 1);
   }
   return { problem: null, images };
 }
@@ -128,7 +170,7 @@ function checkAttribute(
   }
   if (tag === 'img' && attribute === 'src') {
     const name = value.startsWith(assetPrefix) ? value.slice(assetPrefix.length) : '';
-    if (!/^[0-9a-f]{16}\.(?:png|jpg|gif|webp|svg)$/.test(name)) {
+    if (!IMAGE_NAME.test(name)) {
       return `an image from "${value.slice(0, 60)}", which is not one of the course's own images`;
     }
     images.push(name);

@@ -90,20 +90,25 @@ ${SEARCH_SCHEMA_SQL}`;
 
 /**
  * The per-course tables and the pack columns copied into each; `select` names the pack's
- * expression where it differs from the library's column.
+ * expression where it differs from the library's column. `key` is the pack's unique key in the
+ * order of the library's primary key (after course_id): rows are copied in that order, which
+ * keeps the library's index growing at its end instead of splitting pages all over it.
  */
 export const COURSE_CONTENT_TABLES: readonly {
   table: string;
   columns: readonly string[];
   select?: readonly string[];
+  key: readonly string[];
 }[] = [
   {
     table: 'lessons',
     columns: ['position', 'id', 'title', 'summary', 'source_file', 'intro_html', 'reading_seconds'],
+    key: ['id'],
   },
   {
     table: 'sections',
     columns: ['lesson_id', 'position', 'id', 'title', 'html', 'text', 'reading_seconds'],
+    key: ['lesson_id', 'id'],
   },
   {
     table: 'questions',
@@ -118,12 +123,18 @@ export const COURSE_CONTENT_TABLES: readonly {
       'accept',
       'explain_html',
     ],
+    key: ['lesson_id', 'id'],
   },
-  { table: 'faq', columns: ['lesson_id', 'position', 'question', 'answer_html'] },
+  {
+    table: 'faq',
+    columns: ['lesson_id', 'position', 'question', 'answer_html'],
+    key: ['lesson_id', 'position'],
+  },
   {
     table: 'related',
     columns: ['lesson_id', 'position', 'target_course_id', 'target_lesson_id'],
     select: ['lesson_id', 'position', 'course_id', 'target_lesson_id'],
+    key: ['lesson_id', 'position'],
   },
-  { table: 'assets', columns: ['name', 'mime', 'data'] },
+  { table: 'assets', columns: ['name', 'mime', 'data'], key: ['name'] },
 ];

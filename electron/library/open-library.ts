@@ -46,6 +46,9 @@ function configure(db: LibraryDatabase): void {
   db.pragma('synchronous = NORMAL');
   // Installs may run on a second connection (a worker thread); each waits for the other.
   db.pragma('busy_timeout = 10000');
+  // Installing copies a whole course through the library's indexes; a larger page cache (up to
+  // 32 MB, used only as needed) keeps that from rereading the same pages.
+  db.pragma('cache_size = -32768');
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import path from 'node:path';
+import { formatBytes } from './check-pack.ts';
 
 /** How a staged pack is named on the wire: 32 lowercase hex digits. */
 export const UPLOAD_ID_PATTERN = /^[0-9a-f]{32}$/;
@@ -37,7 +38,7 @@ export interface PackUpload {
 export class UploadTooLargeError extends Error {
   readonly limit: number;
   constructor(limit: number) {
-    super(`The file is larger than the ${limit} bytes a course pack may have.`);
+    super(`The file is larger than ${formatBytes(limit)}, the most a course pack may be.`);
     this.name = 'UploadTooLargeError';
     this.limit = limit;
   }

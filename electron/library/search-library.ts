@@ -94,7 +94,7 @@ export function createLibrarySearch(db: LibraryDatabase): LibrarySearch {
    */
   function isBroad(match: string, phrases: readonly string[]): boolean {
     const over = (expression: string) =>
-      countUpTo.get({ match: expression, cap: BROAD_QUERY_DOCUMENTS + 1 })!.n >
+      (countUpTo.get({ match: expression, cap: BROAD_QUERY_DOCUMENTS + 1 })?.n ?? 0) >
       BROAD_QUERY_DOCUMENTS;
     if (!phrases.every(over)) return false;
     return phrases.length === 1 || over(match);

@@ -129,7 +129,15 @@ describe('buildSearchQuery', () => {
   });
 
   it('returns the words to highlight, as typed, without punctuation or repeats', () => {
-    expect(buildSearchQuery('os.environ "Déploi" os').terms).toEqual(['os', 'environ', 'Déploi']);
+    expect(buildSearchQuery('os.environ "Déploi" os os').terms).toEqual([
+      'os.environ',
+      'Déploi',
+      'os',
+    ]);
+    expect(buildSearchQuery('(in-flight) print("hello")').terms).toEqual([
+      'in-flight',
+      'print("hello',
+    ]);
     expect(buildSearchQuery('東京タワー').terms).toEqual(['東京タワー']);
   });
 

@@ -17,8 +17,8 @@ export const MAX_QUERY_WORDS = 12;
 /** Characters FTS5's unicode61 tokenizer keeps inside tokens (categories L*, N* and Co). */
 const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;
 const TRAILING_TOKEN = /[\p{L}\p{N}\p{Co}]+$/u;
-/** Letters, digits and the combining marks that belong to them: a word as the learner sees it. */
-const WORD = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+/** A word without the punctuation around it (`"quoted` → `quoted`, `os.environ` stays whole). */
+const TRIMMED = /[\p{L}\p{N}\p{Co}](?:.*[\p{L}\p{N}\p{Co}\p{M}])?/u;
 
 /**
  * Characters of scripts written without spaces between words (Chinese, Japanese). unicode61 would
@@ -43,7 +43,7 @@ export interface SearchQuery {
   readonly match: string | null;
   /** Each word's own expression (`match` is all of them ANDed): each matches at least as much. */
   readonly phrases: readonly string[];
-  /** The words searched for, as typed (deduplicated), for highlighting them in the lesson. */
+  /** The words searched for, as typed, without surrounding punctuation or repeats: to highlight. */
   readonly terms: readonly string[];
 }
 
@@ -62,7 +62,7 @@ export function buildSearchQuery(text: string): SearchQuery {
     const isLast = index === words.length - 1;
     return isLast && stillTyping && isPrefixable(word) ? `${phrase}*` : phrase;
   });
-  const terms = [...new Set(words.flatMap((word) => word.match(WORD) ?? []))];
+  const terms = [...new Set(words.flatMap((word) => TRIMMED.exec(word)?.[0] ?? []))];
   return { match: phrases.join(' '), phrases, terms };
 }
 

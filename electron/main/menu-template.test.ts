@@ -9,11 +9,12 @@ function submenuOf(item: MenuItemConstructorOptions | undefined): MenuItemConstr
 
 function menu(platform: NodeJS.Platform, development = false) {
   const sendCommand = vi.fn<(command: MenuCommand) => void>();
-  const template = buildMenuTemplate({ platform, development, sendCommand });
+  const openCoursePack = vi.fn<() => void>();
+  const template = buildMenuTemplate({ platform, development, sendCommand, openCoursePack });
   const find = (label: string) => template.find((item) => item.label?.replace('&', '') === label);
   const roles = (item: MenuItemConstructorOptions | undefined) =>
     submenuOf(item).map((entry) => entry.role ?? entry.label ?? entry.type);
-  return { template, find, roles, sendCommand };
+  return { template, find, roles, sendCommand, openCoursePack };
 }
 
 describe('buildMenuTemplate on Windows and Linux', () => {
@@ -27,10 +28,21 @@ describe('buildMenuTemplate on Windows and Linux', () => {
     ]);
   });
 
-  it('quits from File', () => {
+  it('opens a course pack and quits from File', () => {
     const { find, roles } = menu('win32');
-    expect(roles(find('File'))).toEqual(['quit']);
+    expect(roles(find('File'))).toEqual(['Open Course Pack…', 'separator', 'quit']);
   });
+
+  it.each(['win32', 'linux', 'darwin'] as const)(
+    'asks main to show the file dialog from File › Open Course Pack… on %s',
+    (platform) => {
+      const { find, openCoursePack } = menu(platform);
+      const item = submenuOf(find('File'))[0];
+      expect(item?.accelerator).toBe('CmdOrCtrl+O');
+      (item?.click as () => void)();
+      expect(openCoursePack).toHaveBeenCalledOnce();
+    },
+  );
 
   it('offers zoom, full screen and the theme in View', () => {
     const { find, roles } = menu('linux');
@@ -81,7 +93,7 @@ describe('buildMenuTemplate on macOS', () => {
 
   it('closes the window from File instead of quitting, and keeps About out of Help', () => {
     const { find, roles } = menu('darwin');
-    expect(roles(find('File'))).toEqual(['close']);
+    expect(roles(find('File'))).toEqual(['Open Course Pack…', 'separator', 'close']);
     expect(roles(find('Help'))).toEqual(['Keyboard Shortcuts']);
     expect(find('Help')?.role).toBe('help');
   });

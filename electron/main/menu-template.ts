@@ -10,6 +10,8 @@ export interface MenuOptions {
   development: boolean;
   /** Delivers a command to the page of the focused Studybook window. */
   sendCommand(command: MenuCommand): void;
+  /** File › Open Course Pack…: main shows the system's file dialog. */
+  openCoursePack(): void;
 }
 
 /** Accelerators of the page's own commands; the keyboard-shortcuts sheet should show the same. */
@@ -17,6 +19,9 @@ export const MENU_ACCELERATORS: Readonly<Record<MenuCommand, string>> = {
   'toggle-theme': 'CmdOrCtrl+Shift+L',
   'show-shortcuts': 'CmdOrCtrl+/',
 };
+
+/** File › Open Course Pack… */
+export const OPEN_COURSE_PACK_ACCELERATOR = 'CmdOrCtrl+O';
 
 /** The menu template for `platform`; on macOS, the app menu first and Quit/About inside it. */
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
@@ -46,8 +51,16 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   };
   const fileMenu: MenuItemConstructorOptions = {
     label: topLabel('&File'),
-    // macOS quits from the app menu; its File menu closes the window instead.
-    submenu: [mac ? { role: 'close' } : { role: 'quit' }],
+    submenu: [
+      {
+        label: 'Open Course Pack…',
+        accelerator: OPEN_COURSE_PACK_ACCELERATOR,
+        click: () => options.openCoursePack(),
+      },
+      { type: 'separator' },
+      // macOS quits from the app menu; its File menu closes the window instead.
+      mac ? { role: 'close' } : { role: 'quit' },
+    ],
   };
   const viewMenu: MenuItemConstructorOptions = {
     label: topLabel('&View'),

@@ -2,11 +2,16 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { createClient } from './lib/client.ts';
+import { CourseImport } from './lib/course-import.svelte.ts';
+import { CourseRemoval } from './lib/course-removal.svelte.ts';
 import { LessonState } from './lib/lesson.svelte.ts';
 import { LibraryState } from './lib/library.svelte.ts';
 import { LiveReload } from './lib/live-reload.svelte.ts';
 import { Router } from './lib/router.svelte.ts';
+import { followScroll } from './lib/scroll-memory.ts';
+import { LIBRARY_HREF } from './lib/routes.ts';
 import { SaveStatus } from './lib/save-status.svelte.ts';
+import { SearchState } from './lib/search.svelte.ts';
 import { SettingsState } from './lib/settings.svelte.ts';
 import { Toggle } from './lib/toggle.svelte.ts';
 import './styles/base.css';
@@ -26,6 +31,11 @@ const settings = new SettingsState(client, saves, {
 });
 settings.start();
 
+// Studybook puts the learner back where they were itself (the reading tracker); the browser's
+// own restoring on reload would only fight it.
+history.scrollRestoration = 'manual';
+followScroll(window);
+
 const router = new Router(window);
 router.start();
 
@@ -35,15 +45,34 @@ client.onMenuCommand((command) => {
   else if (command === 'show-shortcuts') shortcuts.show();
 });
 
+const library = new LibraryState(client, () => saves.settled());
+const courseImport = new CourseImport({
+  client,
+  installed: () => library.show(),
+  showLibrary: () => {
+    window.location.hash = LIBRARY_HREF;
+  },
+});
+courseImport.listen();
+const removal = new CourseRemoval({ client, removed: () => library.show() });
+
 mount(App, {
   target,
   props: {
     router,
-    library: new LibraryState(client, () => saves.settled()),
+    library,
     lesson: new LessonState(client, saves),
     live: new LiveReload(client),
     settings,
     shortcuts,
+    search: new SearchState({
+      client,
+      navigate: (href) => {
+        window.location.hash = href;
+      },
+    }),
+    courseImport,
+    removal,
   },
 });
 

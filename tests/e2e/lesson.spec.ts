@@ -29,7 +29,7 @@ test('a lesson opens by deep link with its breadcrumb, title and numbered sectio
     'CI/CD: let the pipeline ship it',
   ];
   for (const [index, title] of sections.entries()) {
-    const region = page.getByRole('region', { name: title, exact: true });
+    const region = page.getByRole('region', { name: title });
     await expect(region, `"${title}" is a section named by its heading`).toBeVisible();
     await expect(
       region.getByRole('heading', { level: 2 }),

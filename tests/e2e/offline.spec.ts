@@ -58,23 +58,30 @@ test('an external link asks first and never navigates the page', async ({ page }
   const link = page.getByRole('link', { name: 'logging.config reference' });
   await expect(link, 'the lesson has an external link').toHaveAttribute('href', /^https:/);
 
-  const declined = page.waitForEvent('dialog').then(async (dialog) => {
-    const message = dialog.message();
-    await dialog.dismiss();
-    return message;
-  });
   await link.click();
-  expect(await declined, 'the learner is asked before anything opens').toContain(
+  const dialog = page.getByRole('dialog', { name: 'Open in your browser?' });
+  await expect(dialog, 'the learner is asked before anything opens').toContainText(
     'https://docs.python.org/3/library/logging.config.html',
   );
+  await expect(
+    dialog.getByRole('button', { name: 'Open in browser' }),
+    'the question starts on its answer',
+  ).toBeFocused();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog, 'Cancel closes the question').toBeHidden();
+  await expect(link, 'focus returns to the link').toBeFocused();
   await expect(page, 'the page stays on the lesson').toHaveURL(/#\/python-backend\/logging$/);
 
-  const accepted = page.waitForEvent('dialog').then((dialog) => dialog.accept());
+  await link.press('Enter');
+  await expect(dialog, 'the keyboard asks the same question').toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog, 'Esc declines').toBeHidden();
+
+  const opened = page.waitForResponse((response) => response.url().endsWith('/api/openExternal'));
   await link.click();
-  await accepted;
-  await expect(page, 'saying yes hands the link to the host; the page stays').toHaveURL(
-    /#\/python-backend\/logging$/,
-  );
+  await dialog.getByRole('button', { name: 'Open in browser' }).click();
+  expect((await opened).ok(), 'saying yes hands the link to the host').toBe(true);
+  await expect(page, 'the page stays').toHaveURL(/#\/python-backend\/logging$/);
   await expect(
     page.getByRole('status').filter({ hasText: 'could not be opened' }),
     'the host accepted the link',

@@ -1,5 +1,9 @@
-// Screenshots of the main pages in both themes, kept as test artifacts for a designer's eye.
+// Screenshots of the main pages in both themes and in a narrow window, kept as test artifacts
+// for a designer's eye, with the checks that each theme really is applied.
 import { expect, test } from './fixtures.ts';
+
+// The first keyword of the Dockerfile ("FROM") in shiki's light and dark palettes.
+const KEYWORD_COLOUR = { light: 'rgb(215, 58, 73)', dark: 'rgb(249, 117, 131)' };
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
@@ -33,11 +37,68 @@ for (const colorScheme of ['light', 'dark'] as const) {
       });
 
       await page.goto('/#/python-backend/deployment/containers');
+      const code = page
+        .getByRole('region', { name: 'Containerising with Docker' })
+        .getByRole('figure');
+      await expect(code, 'the code section is in view').toBeInViewport();
       await expect(
-        page.getByRole('heading', { level: 2, name: 'Containerising with Docker' }),
-        'the code section is in view',
-      ).toBeInViewport();
+        code.getByText('FROM', { exact: true }).first(),
+        'code is coloured with the theme’s palette',
+      ).toHaveCSS('color', KEYWORD_COLOUR[colorScheme]);
       await page.screenshot({ path: testInfo.outputPath(`lesson-${colorScheme}-code.png`) });
+
+      const quiz = page.getByRole('region', { name: 'Test your knowledge' });
+      await quiz.getByRole('radio', { name: 'Nginx' }).check();
+      await quiz.getByRole('button', { name: 'Check answer' }).click();
+      await expect(quiz.getByText('Not quite'), 'the verdict shows').toBeVisible();
+      await quiz.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: testInfo.outputPath(`lesson-${colorScheme}-quiz.png`) });
     });
   });
 }
+
+test.describe('narrow window', () => {
+  test.use({ reducedMotion: 'reduce', viewport: { width: 420, height: 860 } });
+
+  test('the section list folds into a toggle and nothing scrolls sideways', async (
+    { page },
+    testInfo,
+  ) => {
+    await page.goto('/#/python-backend/deployment');
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    const toggle = nav.getByRole('button', { name: /^Sections/ });
+    await expect(toggle, 'the list is folded').toHaveAttribute('aria-expanded', 'false');
+    await expect(nav.getByRole('link').first(), 'its links are hidden').toBeHidden();
+    await page.screenshot({ path: testInfo.outputPath('lesson-narrow.png') });
+
+    await toggle.click();
+    await expect(toggle, 'the toggle unfolds it').toHaveAttribute('aria-expanded', 'true');
+    await page.screenshot({ path: testInfo.outputPath('lesson-narrow-sections.png') });
+    await page.keyboard.press('Escape');
+    await expect(toggle, 'Esc folds it again').toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle, 'with focus on the toggle').toBeFocused();
+
+    await toggle.click();
+    await nav.getByRole('link', { name: /Where to run it/ }).click();
+    await expect(toggle, 'choosing a section folds the list').toHaveAttribute('aria-expanded', 'false');
+    const heading = page.getByRole('heading', { level: 2, name: 'Where to run it' });
+    await expect(heading, 'and goes there').toBeInViewport();
+    const headingTop = await heading.evaluate((element) => element.getBoundingClientRect().top);
+    const barBottom = await nav.evaluate((element) => element.getBoundingClientRect().bottom);
+    expect(headingTop, 'the heading is not hidden under the sticky bar').toBeGreaterThanOrEqual(
+      barBottom,
+    );
+    await expect(toggle, 'the bar names the section being read').toContainText('Where to run it');
+
+    const table = page.getByRole('region', { name: /^Table/ });
+    expect(
+      await table.evaluate((element) => element.scrollWidth > element.clientWidth),
+      'the wide table scrolls inside its own region',
+    ).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      'the page itself never scrolls sideways',
+    ).toBe(true);
+    await page.screenshot({ path: testInfo.outputPath('lesson-narrow-table.png') });
+  });
+});

@@ -1,31 +1,39 @@
 // Compiled code blocks (`figure.code-block`) get their tools — "Read-only" and a Copy button —
 // and, when their lines are wider than the column, become a focusable scroll region so that a
-// keyboard can scroll them too.
+// keyboard can scroll them too. Done just after the lesson's first paint: the tools sit in a
+// header of fixed height, so adding them moves nothing, and the first paint need not wait.
 import { mount, unmount } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
+import { afterPaint } from '../lib/frames.ts';
 import CodeBlockTools from './CodeBlockTools.svelte';
 
 /**
- * Enhances the code blocks inside an element holding compiled HTML. Pass the HTML, so that the
- * attachment runs again when it changes (the old blocks are gone with it).
+ * Enhances the code blocks inside an element holding compiled HTML. Pass what the HTML comes
+ * from (the lesson), so that the attachment runs again when it changes.
  */
-export function enhanceCodeBlocks(html: string): Attachment<HTMLElement> {
-  void html;
+export function enhanceCodeBlocks(source: unknown): Attachment<HTMLElement> {
+  void source;
   return (node) => {
     const tools: ReturnType<typeof mount>[] = [];
-    const scrollers = new ResizeObserver((entries) => {
-      for (const entry of entries) markScrollable(entry.target as HTMLElement);
+    let scrollers: ResizeObserver | null = null;
+    let detached = false;
+    afterPaint(() => {
+      if (detached) return;
+      scrollers = new ResizeObserver((entries) => {
+        for (const entry of entries) markScrollable(entry.target as HTMLElement);
+      });
+      for (const figure of node.querySelectorAll<HTMLElement>('figure.code-block')) {
+        const header = figure.querySelector<HTMLElement>('.code-block-header');
+        const pre = figure.querySelector<HTMLElement>('pre');
+        const code = pre?.querySelector<HTMLElement>('code');
+        if (!header || !pre || !code) continue;
+        tools.push(mount(CodeBlockTools, { target: header, props: { code } }));
+        scrollers.observe(pre);
+      }
     });
-    for (const figure of node.querySelectorAll<HTMLElement>('figure.code-block')) {
-      const header = figure.querySelector<HTMLElement>('.code-block-header');
-      const pre = figure.querySelector<HTMLElement>('pre');
-      const code = pre?.querySelector<HTMLElement>('code');
-      if (!header || !pre || !code) continue;
-      tools.push(mount(CodeBlockTools, { target: header, props: { code } }));
-      scrollers.observe(pre);
-    }
     return () => {
-      scrollers.disconnect();
+      detached = true;
+      scrollers?.disconnect();
       for (const mounted of tools) void unmount(mounted);
     };
   };

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CallName, LibraryView } from '../../../electron/api.ts';
 import {
+  bridgeEvents,
   bridgeTransport,
+  bridgeUpload,
   clientFor,
   httpTransport,
+  httpUpload,
   KEEPALIVE_MAX_BODY,
   serverEvents,
   StudybookError,
@@ -238,5 +241,152 @@ describe('server events', () => {
     const { source, stop } = follow();
     stop();
     expect(source.closed).toBe(true);
+  });
+
+  it('passes on the progress of an install, and nothing malformed', () => {
+    const { source, events } = follow();
+    source.fire(
+      'import-progress',
+      JSON.stringify({ uploadId: 'u1', phase: 'checking', fraction: 0.25 }),
+    );
+    source.fire(
+      'import-progress',
+      JSON.stringify({ uploadId: 'u1', phase: 'eating', fraction: 1 }),
+    );
+    source.fire('import-progress', JSON.stringify({ uploadId: 'u1', phase: 'installing' }));
+    expect(events).toEqual([
+      { type: 'import-progress', uploadId: 'u1', phase: 'checking', fraction: 0.25 },
+    ]);
+  });
+});
+
+describe('uploading a course pack to the preview host', () => {
+  /** An XMLHttpRequest stand-in the test answers by hand. */
+  function fakeRequest() {
+    const request = {
+      opened: [] as string[],
+      headers: {} as Record<string, string>,
+      body: undefined as unknown,
+      status: 0,
+      responseText: '',
+      upload: { onprogress: null as ((event: ProgressEvent) => void) | null },
+      onload: null as (() => void) | null,
+      onerror: null as (() => void) | null,
+      open(method: string, url: string) {
+        this.opened.push(method, url);
+      },
+      setRequestHeader(name: string, value: string) {
+        this.headers[name] = value;
+      },
+      send(body: unknown) {
+        this.body = body;
+      },
+      answer(status: number, body: unknown) {
+        this.status = status;
+        this.responseText = typeof body === 'string' ? body : JSON.stringify(body);
+        this.onload?.();
+      },
+    };
+    return request;
+  }
+
+  function start() {
+    const request = fakeRequest();
+    const upload = httpUpload({ token: 'run-token', open: () => request as never });
+    const progress: number[] = [];
+    const file = new File(['pack bytes'], 'Woche 3 – Git.studypack');
+    const done = upload(file, (fraction) => progress.push(fraction));
+    return { request, progress, file, done };
+  }
+
+  it('posts the file as the body, with the token and its name, and reports progress', async () => {
+    const { request, progress, file, done } = start();
+    expect(request.opened).toEqual(['POST', '/upload/pack']);
+    expect(request.headers).toEqual({
+      'Content-Type': 'application/octet-stream',
+      'X-Studybook-Token': 'run-token',
+      'X-Studybook-File-Name': encodeURIComponent('Woche 3 – Git.studypack'),
+    });
+    expect(request.body).toBe(file);
+    request.upload.onprogress?.({ lengthComputable: true, loaded: 5, total: 10 } as ProgressEvent);
+    const staged = { uploadId: 'a'.repeat(32), name: 'Woche 3 – Git.studypack', bytes: 10 };
+    request.answer(200, { ok: true, value: staged });
+    await expect(done).resolves.toEqual(staged);
+    expect(progress).toEqual([0.5]);
+  });
+
+  it("throws the host's refusal as a StudybookError", async () => {
+    const { request, done } = start();
+    request.answer(413, {
+      ok: false,
+      error: { code: 'invalid-input', message: 'The file is larger than 2 GB.' },
+    });
+    await expect(done).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: 'The file is larger than 2 GB.',
+    });
+  });
+
+  it('reports a host that cannot be reached, or answers without an outcome', async () => {
+    const first = start();
+    first.request.onerror?.();
+    await expect(first.done).rejects.toMatchObject({ code: 'unavailable' });
+    const second = start();
+    second.request.answer(502, '<html>Bad gateway</html>');
+    await expect(second.done).rejects.toMatchObject({ code: 'unavailable' });
+  });
+});
+
+describe('the bridge in Electron', () => {
+  it('uploads through the preload, reporting the share sent', async () => {
+    const staged = { uploadId: 'b'.repeat(32), name: 'x.studypack', bytes: 4 };
+    const calls: unknown[][] = [];
+    const upload = bridgeUpload({
+      uploadPack: async (file, name, onProgress) => {
+        calls.push([file.size, name]);
+        onProgress?.(2, 4);
+        return { ok: true, value: staged };
+      },
+    });
+    const progress: number[] = [];
+    await expect(
+      upload(new File(['abcd'], 'x.studypack'), (fraction) => progress.push(fraction)),
+    ).resolves.toEqual(staged);
+    expect(calls).toEqual([[4, 'x.studypack']]);
+    expect(progress).toEqual([0.5]);
+  });
+
+  it('throws the refusal of main, and says so when the preload cannot upload', async () => {
+    const refusing = bridgeUpload({
+      uploadPack: async () => ({ ok: false, error: { code: 'invalid-input', message: 'No.' } }),
+    });
+    await expect(refusing(new File(['x'], 'x.studypack'))).rejects.toBeInstanceOf(StudybookError);
+    await expect(bridgeUpload({})(new File(['x'], 'x.studypack'))).rejects.toMatchObject({
+      code: 'unavailable',
+    });
+  });
+
+  it('turns the preload’s host events into the page’s', () => {
+    const events: HostEvent[] = [];
+    let deliver: ((message: never) => void) | undefined;
+    bridgeEvents({
+      onHostEvent: (listener) => {
+        deliver = listener as never;
+        return () => {};
+      },
+    })((event) => events.push(event));
+    deliver?.({
+      type: 'pack-opened',
+      data: { uploadId: 'u', name: 'x.studypack', bytes: 3 },
+    } as never);
+    deliver?.({
+      type: 'import-progress',
+      data: { uploadId: 'u', phase: 'installing', fraction: 1 },
+    } as never);
+    expect(events).toEqual([
+      { type: 'pack-opened', uploadId: 'u', name: 'x.studypack' },
+      { type: 'import-progress', uploadId: 'u', phase: 'installing', fraction: 1 },
+    ]);
+    expect(bridgeEvents({})(() => {})).toBeTypeOf('function');
   });
 });

@@ -9,10 +9,14 @@ import type {
   CallResult,
   ErrorCode,
 } from '../../../electron/api.ts';
-import type { MenuCommand } from '../../../electron/ipc/channels.ts';
+import type {
+  HostEventMessage,
+  MenuCommand,
+  UploadedPack,
+} from '../../../electron/ipc/channels.ts';
 import type { StudybookBridge } from '../../../electron/ipc/renderer-bridge.ts';
 
-export type { MenuCommand, StudybookBridge };
+export type { MenuCommand, StudybookBridge, UploadedPack };
 
 /** Why a call failed: the host's typed error, or the transport's own when the host was unreachable. */
 export class StudybookError extends Error {
@@ -33,9 +37,30 @@ export type Calls = {
   [Name in CallName]: (input: CallInput<Name>) => Promise<CallResult<Name>>;
 };
 
-/** What the preview host announces while an instructor edits a course. */
+/**
+ * What the host announces on its own: live reload while an instructor edits a course (preview
+ * only), how far the install of an uploaded pack has come, and a pack main opened itself
+ * (Electron only: File › Open, a double-click, the command line).
+ */
 export type HostEvent =
-  { type: 'reload'; courseId: string } | { type: 'compile-error'; diagnostics: string[] };
+  | { type: 'reload'; courseId: string }
+  | { type: 'compile-error'; diagnostics: string[] }
+  | {
+      type: 'import-progress';
+      uploadId: string;
+      phase: 'checking' | 'installing';
+      fraction: number;
+    }
+  | { type: 'pack-opened'; uploadId: string; name: string };
+
+/**
+ * Sends a course pack's bytes to the host, reporting the share sent (0–1); resolves to the
+ * staged pack, which installPack then installs, or throws a StudybookError.
+ */
+export type UploadPack = (
+  file: File,
+  onProgress?: (fraction: number) => void,
+) => Promise<UploadedPack>;
 
 export interface Client extends Calls {
   /**
@@ -48,6 +73,8 @@ export interface Client extends Calls {
    * is called. Only Electron has an app menu; in the preview the listener is never called.
    */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Sends a course pack's bytes to the host (see UploadPack). */
+  uploadPack: UploadPack;
 }
 
 /** Sends one call and answers its outcome; never throws. */
@@ -68,6 +95,8 @@ export function createClient(win: Window = window): Client {
   if (bridge) {
     return clientFor(bridgeTransport(bridge), {
       onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+      subscribe: bridgeEvents(bridge),
+      uploadPack: bridgeUpload(bridge),
     });
   }
   const token =
@@ -75,13 +104,23 @@ export function createClient(win: Window = window): Client {
   const events = `/events?token=${encodeURIComponent(token)}`;
   return clientFor(httpTransport({ token, fetch: (url, init) => win.fetch(url, init) }), {
     subscribe: serverEvents(events, (url) => new EventSource(url)),
+    uploadPack: httpUpload({ token, open: () => new XMLHttpRequest() }),
   });
 }
 
 export interface HostChannels {
   subscribe?: Subscribe;
   onMenuCommand?: OnMenuCommand;
+  uploadPack?: UploadPack;
 }
+
+/** A host that cannot take files. */
+const noUploads: UploadPack = async () => {
+  throw new StudybookError({
+    code: 'unavailable',
+    message: 'This version of Studybook cannot open course files.',
+  });
+};
 
 /**
  * A client over any transport, plus whichever event channels the host has; the one place where
@@ -89,7 +128,7 @@ export interface HostChannels {
  */
 export function clientFor(
   transport: Transport,
-  { subscribe = noEvents, onMenuCommand = noEvents }: HostChannels = {},
+  { subscribe = noEvents, onMenuCommand = noEvents, uploadPack = noUploads }: HostChannels = {},
 ): Client {
   function call<Name extends CallName>(name: Name) {
     return async (input: CallInput<Name>): Promise<CallResult<Name>> => {
@@ -109,8 +148,12 @@ export function clientFor(
     getResume: call('getResume'),
     openExternal: call('openExternal'),
     search: call('search'),
+    installPack: call('installPack'),
+    discardPack: call('discardPack'),
+    removeCourse: call('removeCourse'),
     subscribe,
     onMenuCommand,
+    uploadPack,
   };
 }
 
@@ -178,6 +221,87 @@ export function httpTransport({ token, fetch }: HttpTransportOptions): Transport
   };
 }
 
+/** Host events from the preload's bridge (a stale preload without them has none). */
+export function bridgeEvents(bridge: Partial<Pick<StudybookBridge, 'onHostEvent'>>): Subscribe {
+  return (listener) => {
+    if (typeof bridge.onHostEvent !== 'function') return () => {};
+    return bridge.onHostEvent((message: HostEventMessage) => listener(toHostEvent(message)));
+  };
+}
+
+/** Uploads through the preload's bridge: the file's bytes over IPC, in chunks. */
+export function bridgeUpload(bridge: Partial<Pick<StudybookBridge, 'uploadPack'>>): UploadPack {
+  return async (file, onProgress) => {
+    if (typeof bridge.uploadPack !== 'function') return noUploads(file);
+    const outcome = await bridge.uploadPack(file, file.name, (sent, total) =>
+      onProgress?.(total > 0 ? sent / total : 1),
+    );
+    if (!outcome.ok) throw new StudybookError(outcome.error);
+    return outcome.value;
+  };
+}
+
+export interface HttpUploadOptions {
+  token: string;
+  /** A fresh XMLHttpRequest (the one browser API that reports upload progress). */
+  open: () => Pick<
+    XMLHttpRequest,
+    | 'open'
+    | 'setRequestHeader'
+    | 'send'
+    | 'upload'
+    | 'status'
+    | 'responseText'
+    | 'onload'
+    | 'onerror'
+  >;
+}
+
+/** Uploads to the preview host: `POST /upload/pack` with the file as the body. */
+export function httpUpload({ token, open }: HttpUploadOptions): UploadPack {
+  return (file, onProgress) =>
+    new Promise((resolve, reject) => {
+      const request = open();
+      request.open('POST', '/upload/pack');
+      request.setRequestHeader('Content-Type', 'application/octet-stream');
+      request.setRequestHeader('X-Studybook-Token', token);
+      // Header values are Latin-1: the name travels URI-encoded.
+      request.setRequestHeader('X-Studybook-File-Name', encodeURIComponent(file.name));
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+      };
+      request.onload = () => {
+        const body = parseJson(request.responseText);
+        if (isCallOutcome(body)) {
+          if (body.ok) resolve(body.value as UploadedPack);
+          else reject(new StudybookError(body.error));
+          return;
+        }
+        reject(
+          new StudybookError({
+            code: codeForStatus(request.status),
+            message: `The Studybook preview answered the upload with HTTP ${request.status}.`,
+          }),
+        );
+      };
+      request.onerror = () =>
+        reject(
+          new StudybookError({
+            code: 'unavailable',
+            message:
+              'The file could not be sent to the Studybook preview. Check that `studybook preview` is still running, then try again.',
+          }),
+        );
+      request.send(file);
+    });
+}
+
+function toHostEvent(message: HostEventMessage): HostEvent {
+  return message.type === 'import-progress'
+    ? { type: 'import-progress', ...message.data }
+    : { type: 'pack-opened', uploadId: message.data.uploadId, name: message.data.name };
+}
+
 /** Host events from the preview's Server-Sent Events stream. */
 export function serverEvents(url: string, open: (url: string) => EventSource): Subscribe {
   return (listener) => {
@@ -194,8 +318,25 @@ export function serverEvents(url: string, open: (url: string) => EventSource): S
         listener({ type: 'compile-error', diagnostics: data.diagnostics });
       }
     };
+    const onImportProgress = (event: MessageEvent<string>) => {
+      const data = parseJson(event.data);
+      if (
+        isRecord(data) &&
+        typeof data.uploadId === 'string' &&
+        (data.phase === 'checking' || data.phase === 'installing') &&
+        typeof data.fraction === 'number'
+      ) {
+        listener({
+          type: 'import-progress',
+          uploadId: data.uploadId,
+          phase: data.phase,
+          fraction: data.fraction,
+        });
+      }
+    };
     source.addEventListener('reload', onReload);
     source.addEventListener('compile-error', onCompileError);
+    source.addEventListener('import-progress', onImportProgress);
     return () => source.close();
   };
 }

@@ -50,10 +50,14 @@ export class LessonState {
    */
   open(courseId: string, lessonId: string): Promise<void> {
     const same = this.#key?.courseId === courseId && this.#key.lessonId === lessonId;
-    if (!same) this.leave();
+    const previous = this.#sessions.current;
     this.#key = { courseId, lessonId };
     this.#notice = null;
-    return this.#fetch({ quiet: same });
+    // The new lesson is asked for first, so that the host answers it before it writes what the
+    // previous lesson still had pending.
+    const loading = this.#fetch({ quiet: same });
+    if (!same && previous.status === 'ready') this.#saves.hold(previous.value.tracker.stop());
+    return loading;
   }
 
   /**

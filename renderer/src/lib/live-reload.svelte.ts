@@ -24,7 +24,7 @@ export class LiveReload {
       if (event.type === 'reload') {
         this.#diagnostics = [];
         onReload(event.courseId);
-      } else {
+      } else if (event.type === 'compile-error') {
         this.#diagnostics = event.diagnostics;
       }
     });

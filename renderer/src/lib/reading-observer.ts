@@ -30,6 +30,10 @@ export class ReadingObserver {
    * places itself: only sections the learner scrolled to the end of count as read that way.
    */
   #userScrolled = false;
+  /** The section the page is scrolling to (a smooth jump may still be on its way). */
+  #target: string | null = null;
+  /** A restored position kept on the reading line while images above it are still loading. */
+  #pinned: Position | null = null;
   #frame = 0;
   #idleTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -52,19 +56,24 @@ export class ReadingObserver {
     };
     const onUserScroll = () => {
       this.#userScrolled = true;
+      this.#target = null;
+      this.#pinned = null;
       tracker.active();
     };
     // A press on the scrollbar lands on the document element; a press anywhere else is a click.
     const onPointerDown = (event: PointerEvent) => {
       tracker.active();
-      if (event.target === doc.documentElement) this.#userScrolled = true;
+      if (event.target === doc.documentElement) onUserScroll();
     };
     const onKey = (event: KeyboardEvent) => {
       tracker.active();
       // Arrows and Space inside a control move its choice or its text, not the page.
       const inControl =
         event.target instanceof Element && event.target.closest('input, textarea, select, button');
-      if (SCROLL_KEYS.has(event.key) && !inControl) this.#userScrolled = true;
+      if (SCROLL_KEYS.has(event.key) && !inControl) onUserScroll();
+    };
+    const onScrollEnd = () => {
+      this.#target = null;
     };
     const onActivity = () => tracker.active();
     const onVisibility = () => void tracker.visible(doc.visibilityState === 'visible');
@@ -73,6 +82,7 @@ export class ReadingObserver {
     const passive = { passive: true } as const;
     win.addEventListener('scroll', onScroll, passive);
     win.addEventListener('resize', onScroll, passive);
+    win.addEventListener('scrollend', onScrollEnd, passive);
     win.addEventListener('wheel', onUserScroll, passive);
     win.addEventListener('touchmove', onUserScroll, passive);
     win.addEventListener('pointerdown', onPointerDown, passive);
@@ -89,6 +99,7 @@ export class ReadingObserver {
     return () => {
       win.removeEventListener('scroll', onScroll);
       win.removeEventListener('resize', onScroll);
+      win.removeEventListener('scrollend', onScrollEnd);
       win.removeEventListener('wheel', onUserScroll);
       win.removeEventListener('touchmove', onUserScroll);
       win.removeEventListener('pointerdown', onPointerDown);
@@ -100,18 +111,42 @@ export class ReadingObserver {
       if (this.#idleTimer !== null) clearTimeout(this.#idleTimer);
       cancelAnimationFrame(this.#frame);
       this.#root = null;
+      this.#pinned = null;
       void tracker.stop();
     };
   };
 
-  /** The page just scrolled itself (restoring, or following a link): the learner has not. */
-  placed(): void {
+  /**
+   * The page just scrolled itself (restoring, or following a link to `target`): the learner
+   * has not.
+   */
+  placed(target: string | null = null): void {
     this.#userScrolled = false;
+    this.#target = target;
     this.#measureSoon();
   }
 
-  /** Scrolls so that `position` sits on the reading line; false when its section is not there. */
+  /**
+   * Scrolls so that `position` sits on the reading line, and keeps it there while images still
+   * loading change the height of what is above it (until the learner scrolls). False when its
+   * section is not there.
+   */
   restore(position: Position): boolean {
+    if (!this.#scrollTo(position)) return false;
+    const loading = [...(this.#root?.querySelectorAll('img') ?? [])].filter((img) => !img.complete);
+    if (loading.length === 0) return true;
+    this.#pinned = position;
+    const again = () => {
+      if (this.#pinned === position) this.#scrollTo(position);
+    };
+    for (const img of loading) {
+      img.addEventListener('load', again, { once: true });
+      img.addEventListener('error', again, { once: true });
+    }
+    return true;
+  }
+
+  #scrollTo(position: Position): boolean {
     const box = this.#boxes().find((candidate) => candidate.id === position.sectionId);
     if (!box) return false;
     const top = scrollTopFor(box, position.offset, this.#area().top, this.#window.scrollY);
@@ -126,6 +161,9 @@ export class ReadingObserver {
   neighbour(direction: 1 | -1): string | null {
     const line = this.#area().top;
     const boxes = this.#boxes();
+    // On the way to a section, the next one is counted from there, not from where the page is.
+    const from = this.#target === null ? -1 : boxes.findIndex((box) => box.id === this.#target);
+    if (from !== -1) return boxes[from + direction]?.id ?? null;
     if (direction === 1) return boxes.find((box) => box.top > line + 2)?.id ?? null;
     return boxes.findLast((box) => box.top < line - 2)?.id ?? null;
   }

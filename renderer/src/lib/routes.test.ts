@@ -104,9 +104,7 @@ describe('highlighted words in an address', () => {
 
   it('keeps a hand-made address cheap: at most 12 words of at most 64 characters, no repeats', () => {
     const words = Array.from({ length: 20 }, (_, index) => `w${index}`);
-    const route = parseRoute(
-      `#/c/l?highlight=${['x'.repeat(65), 'w0', ...words].join('+')}`,
-    );
+    const route = parseRoute(`#/c/l?highlight=${['x'.repeat(65), 'w0', ...words].join('+')}`);
     expect(route).toMatchObject({ highlight: words.slice(0, 12) });
   });
 

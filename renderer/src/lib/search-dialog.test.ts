@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../electron/api.ts';
-import { opensSearch, resultPlace, shortcutLabel, snippetParts, type KeyPress } from './search-dialog.ts';
+import {
+  opensSearch,
+  resultPlace,
+  shortcutLabel,
+  snippetParts,
+  type KeyPress,
+} from './search-dialog.ts';
 
 function press(key: string, overrides: Partial<KeyPress> = {}): KeyPress {
   return {
@@ -49,7 +55,15 @@ describe('opensSearch', () => {
 
 describe('snippetParts', () => {
   it('splits a snippet into plain runs and matches', () => {
-    expect(snippetParts({ text: 'run docker compose up', highlights: [[4, 10], [11, 18]] })).toEqual([
+    expect(
+      snippetParts({
+        text: 'run docker compose up',
+        highlights: [
+          [4, 10],
+          [11, 18],
+        ],
+      }),
+    ).toEqual([
       { text: 'run ', hit: false },
       { text: 'docker', hit: true },
       { text: ' ', hit: false },
@@ -59,7 +73,17 @@ describe('snippetParts', () => {
   });
 
   it('skips ranges that overlap, are empty or run past the text', () => {
-    expect(snippetParts({ text: 'abc', highlights: [[0, 2], [1, 3], [2, 2], [2, 9]] })).toEqual([
+    expect(
+      snippetParts({
+        text: 'abc',
+        highlights: [
+          [0, 2],
+          [1, 3],
+          [2, 2],
+          [2, 9],
+        ],
+      }),
+    ).toEqual([
       { text: 'ab', hit: true },
       { text: 'c', hit: false },
     ]);
@@ -79,9 +103,13 @@ describe('resultPlace', () => {
 
   it('names the section, the quiz, the FAQ, or nothing for the lesson itself', () => {
     expect(resultPlace(base)).toBe('Section');
-    expect(resultPlace({ ...base, kind: 'question', sectionId: null, sectionTitle: null })).toBe('Quiz');
+    expect(resultPlace({ ...base, kind: 'question', sectionId: null, sectionTitle: null })).toBe(
+      'Quiz',
+    );
     expect(resultPlace({ ...base, kind: 'faq', sectionId: null, sectionTitle: null })).toBe('FAQ');
-    expect(resultPlace({ ...base, kind: 'lesson', sectionId: null, sectionTitle: null })).toBeNull();
+    expect(
+      resultPlace({ ...base, kind: 'lesson', sectionId: null, sectionTitle: null }),
+    ).toBeNull();
   });
 });
 

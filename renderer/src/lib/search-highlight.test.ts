@@ -26,6 +26,15 @@ describe('findMatches', () => {
     expect(marked('e\u0301le\u0300ve', ['eleve'])).toBe('[e\u0301le\u0300ve]');
   });
 
+  it('matches a punctuated word across any punctuation, as the search did, not its parts alone', () => {
+    expect(marked('finish in-flight work, or in flight; in the meantime', ['in-flight'])).toBe(
+      'finish [in-flight] work, or [in flight]; in the meantime',
+    );
+    expect(marked('port = os.environ["PORT"]', ['os.environ', '(x)'])).toBe(
+      'port = [os.environ]["PORT"]',
+    );
+  });
+
   it('finds Chinese and Japanese words anywhere, as they have no spaces', () => {
     expect(marked('東京タワーは東京の名所です', ['東京'])).toBe('[東京]タワーは[東京]の名所です');
   });

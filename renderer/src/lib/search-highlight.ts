@@ -12,7 +12,6 @@ export const SEARCH_HIGHLIGHT = 'search-hit';
 /** Beyond this many hits a lesson is highlighted no further: the first ones are what is read. */
 const MAX_HITS = 500;
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Chinese and Japanese have no spaces: their words match anywhere, not only at a word start. */
 const SPACELESS = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u;
 const MARKS = /\p{M}/gu;
@@ -21,23 +20,33 @@ const MARKS = /\p{M}/gu;
  * Where `words` occur in `text`: [start, end) ranges, sorted and merged. Case and diacritics are
  * ignored as the search index ignores them; a word matches at the start of a word of the text
  * (so "deploy" highlights "Deployment", as the search's prefix matched it), a Chinese or Japanese
- * word anywhere. Pure.
+ * word anywhere; the parts of a punctuated word match across any punctuation or space, as the
+ * search matched them ("in-flight" finds "in flight"). Pure.
  */
 export function findMatches(text: string, words: readonly string[]): [number, number][] {
   const { folded, starts, ends } = foldWithOffsets(text);
   const ranges: [number, number][] = [];
-  for (const word of new Set(words.map((w) => fold(w)).filter((w) => w !== ''))) {
-    const anywhere = SPACELESS.test(word);
-    let from = folded.indexOf(word);
-    while (from !== -1 && ranges.length < MAX_HITS) {
-      const before = folded[from - 1];
-      if (anywhere || before === undefined || !WORD_CHAR.test(before)) {
-        ranges.push([starts[from]!, ends[from + word.length - 1]!]);
-      }
-      from = folded.indexOf(word, from + 1);
+  for (const pattern of new Set(words.map(wordPattern).filter((p) => p !== null))) {
+    for (const match of folded.matchAll(new RegExp(pattern, 'gu'))) {
+      if (ranges.length >= MAX_HITS) break;
+      const end = match.index + match[0].length;
+      ranges.push([starts[match.index] ?? 0, ends[end - 1] ?? text.length]);
     }
   }
   return merge(ranges);
+}
+
+const NOT_WORD = '[^\\p{L}\\p{N}]+';
+
+/** The regular expression, over folded text, that finds `word`; null when it has no letters. */
+function wordPattern(word: string): string | null {
+  const parts = fold(word)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((part) => part !== '');
+  if (parts.length === 0) return null;
+  const body = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(NOT_WORD);
+  // Chinese and Japanese words start anywhere; others at the start of a word of the text.
+  return SPACELESS.test(parts[0] ?? '') ? body : `(?<![\\p{L}\\p{N}])${body}`;
 }
 
 /** Text folded the way the index folds it: lower case, without diacritics. Pure. */
@@ -101,8 +110,8 @@ const MOVING_ON = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
 
 /**
  * Highlights `words` in the element it is attached to (the lesson), once its content has rendered
- * (a frame later, after the lesson's own enhancements), and brings the first hit inside section
- * `sectionId` into view. When the learner scrolls, types, clicks or touches, the highlight is
+ * (a frame later, after the lesson's own enhancements), and brings a hit inside section
+ * `sectionId` into view (see mostTellingHit). When the learner scrolls, types, clicks or touches, the highlight is
  * cleared and the words are dropped from the address (replacing it, so Back does not bring them
  * back); it is also cleared when the words or the element change. Does nothing without words, or
  * in a browser without the CSS Custom Highlight API (the result still opens at its section).
@@ -134,9 +143,12 @@ export function searchHighlight(
       if (ranges.length === 0) return;
       registry.set(SEARCH_HIGHLIGHT, new Highlight(...ranges));
       const section = sectionId ? root.ownerDocument.getElementById(sectionDomId(sectionId)) : null;
-      const first = ranges.find((range) => section?.contains(range.startContainer)) ?? null;
-      if (first && !isInView(first, view)) {
-        first.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const telling = section ? mostTellingHit(section, words) : null;
+      if (telling && !isInView(telling, view)) {
+        telling.startContainer.parentElement?.scrollIntoView({
+          block: 'center',
+          behavior: 'instant',
+        });
       }
       for (const type of MOVING_ON) {
         view.addEventListener(type, movedOn, { capture: true, passive: true });
@@ -144,6 +156,19 @@ export function searchHighlight(
     });
     return clear;
   };
+}
+
+/**
+ * The hit in `section` to show first: the first of its rarest word's hits, since a word that occurs
+ * once there says more about why the section matched than one it uses throughout.
+ */
+function mostTellingHit(section: Element, words: readonly string[]): Range | null {
+  let best: Range[] | null = null;
+  for (const word of words) {
+    const hits = rangesFor(section, [word]);
+    if (hits.length > 0 && (best === null || hits.length < best.length)) best = hits;
+  }
+  return best?.[0] ?? null;
 }
 
 function isInView(range: Range, view: Window): boolean {

@@ -58,8 +58,18 @@ function makeView(query: string, lessons: string[], courseId = 'python'): Search
   };
 }
 
+/** The answer the test will give to the `index`th search; throws when it was never asked. */
+function answerTo<T>(answers: readonly { answer: T }[], index: number): T {
+  const asked = answers[index];
+  if (!asked) throw new Error(`search ${index} was never asked`);
+  return asked.answer;
+}
+
 function setup() {
-  const answers: { input: { query: string; courseId?: string }; answer: ReturnType<typeof deferred<SearchView>> }[] = [];
+  const answers: {
+    input: { query: string; courseId?: string };
+    answer: ReturnType<typeof deferred<SearchView>>;
+  }[] = [];
   const client = {
     search: vi.fn((input: { query: string; courseId?: string }) => {
       const answer = deferred<SearchView>();
@@ -67,7 +77,10 @@ function setup() {
       return answer.promise;
     }),
     listCourses: vi.fn(async () => ({
-      courses: [{ id: 'python', title: 'Python' }, { id: 'git', title: 'Git' }],
+      courses: [
+        { id: 'python', title: 'Python' },
+        { id: 'git', title: 'Git' },
+      ],
       problems: [],
       progressRecovery: null,
       resume: null,
@@ -102,9 +115,9 @@ describe('SearchState', () => {
     timers.flush();
     state.setQuery('docker');
     timers.flush();
-    answers[1]!.answer.resolve(makeView('docker', ['containers']));
+    answerTo(answers, 1).resolve(makeView('docker', ['containers']));
     await Promise.resolve();
-    answers[0]!.answer.resolve(makeView('dock', ['stale']));
+    answerTo(answers, 0).resolve(makeView('dock', ['stale']));
     await new Promise((resolve) => setTimeout(resolve));
     expect(state.options.map((option) => option.result.lessonId)).toEqual(['containers']);
     expect(state.searching).toBe(false);
@@ -116,8 +129,8 @@ describe('SearchState', () => {
     timers.flush();
     state.setQuery('ab');
     timers.flush();
-    answers[1]!.answer.resolve(makeView('ab', ['one']));
-    answers[0]!.answer.reject(new StudybookError({ code: 'unavailable', message: 'gone' }));
+    answerTo(answers, 1).resolve(makeView('ab', ['one']));
+    answerTo(answers, 0).reject(new StudybookError({ code: 'unavailable', message: 'gone' }));
     await new Promise((resolve) => setTimeout(resolve));
     expect(state.status).toBe('results');
     expect(state.error).toBeNull();
@@ -128,7 +141,7 @@ describe('SearchState', () => {
     state.setQuery('docker');
     timers.flush();
     state.setQuery('  ');
-    answers[0]!.answer.resolve(makeView('docker', ['containers']));
+    answerTo(answers, 0).resolve(makeView('docker', ['containers']));
     await new Promise((resolve) => setTimeout(resolve));
     expect(state.status).toBe('empty');
     expect(state.options).toEqual([]);
@@ -139,7 +152,9 @@ describe('SearchState', () => {
     const { state, answers, timers } = setup();
     state.setQuery('docker');
     timers.flush();
-    answers[0]!.answer.reject(new StudybookError({ code: 'unavailable', message: 'Studybook is not ready yet.' }));
+    answerTo(answers, 0).reject(
+      new StudybookError({ code: 'unavailable', message: 'Studybook is not ready yet.' }),
+    );
     await new Promise((resolve) => setTimeout(resolve));
     expect(state.status).toBe('failed');
     expect(state.error).toBe('Studybook is not ready yet.');
@@ -149,7 +164,7 @@ describe('SearchState', () => {
     const { state, answers, timers, navigate } = setup();
     state.setQuery('web server');
     timers.flush();
-    answers[0]!.answer.resolve(makeView('web server', ['one', 'two', 'three']));
+    answerTo(answers, 0).resolve(makeView('web server', ['one', 'two', 'three']));
     await new Promise((resolve) => setTimeout(resolve));
     expect(state.active?.index).toBe(0);
     state.move(-1);

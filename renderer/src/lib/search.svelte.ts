@@ -70,7 +70,12 @@ export class SearchState {
   #ticket = 0;
   #timer: unknown = null;
 
-  constructor({ client, navigate, timers = windowTimers, delayMs = SEARCH_DELAY_MS }: SearchDependencies) {
+  constructor({
+    client,
+    navigate,
+    timers = windowTimers,
+    delayMs = SEARCH_DELAY_MS,
+  }: SearchDependencies) {
     this.#client = client;
     this.#navigate = navigate;
     this.#timers = timers;

@@ -1,11 +1,7 @@
 // Studybook's keyboard shortcuts: which key does what, and when a key press is one.
 
 export type ShortcutAction =
-  | 'next-section'
-  | 'previous-section'
-  | 'previous-lesson'
-  | 'next-lesson'
-  | 'show-shortcuts';
+  'next-section' | 'previous-section' | 'previous-lesson' | 'next-lesson' | 'show-shortcuts';
 
 /** Every shortcut, for the shortcuts dialog, in the order it lists them. */
 export const SHORTCUTS: readonly { keys: readonly string[]; description: string }[] = [
@@ -13,6 +9,7 @@ export const SHORTCUTS: readonly { keys: readonly string[]; description: string 
   { keys: ['k'], description: 'Previous section' },
   { keys: [']'], description: 'Next lesson' },
   { keys: ['['], description: 'Previous lesson' },
+  { keys: ['/', 'Ctrl+K'], description: 'Search your courses' },
   { keys: ['?'], description: 'Show these shortcuts' },
   { keys: ['Esc'], description: 'Close a dialog or the section list' },
   { keys: ['Tab', 'Shift+Tab'], description: 'Move between links, buttons and answers' },
@@ -58,7 +55,9 @@ interface ElementLike {
 
 function asElement(target: EventTarget | null): ElementLike | null {
   const candidate = target as Partial<ElementLike> | null;
-  return candidate && typeof candidate.tagName === 'string' && typeof candidate.closest === 'function'
+  return candidate &&
+    typeof candidate.tagName === 'string' &&
+    typeof candidate.closest === 'function'
     ? (candidate as ElementLike)
     : null;
 }

@@ -15,6 +15,7 @@ const record = {
   singleInstanceRequested: false,
   windows: [] as { options: any; url: string }[],
   menuLabels: [] as string[],
+  sent: [] as { channel: string; payload: unknown }[],
 };
 const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
 const ipcHandlers = new Map<string, Listener>();
@@ -44,6 +45,9 @@ class FakeApp extends EventEmitter {
   }
   async whenReady() {
     record.order.push('ready');
+  }
+  isReady() {
+    return true;
   }
   setAboutPanelOptions() {}
   quit() {
@@ -115,7 +119,9 @@ export class BrowserWindow extends EventEmitter {
   static getFocusedWindow() {
     return null;
   }
-  readonly webContents = { send: () => {} };
+  readonly webContents = Object.assign(new EventEmitter(), {
+    send: (channel: string, payload: unknown) => record.sent.push({ channel, payload }),
+  });
   readonly #options: any;
   constructor(options: any) {
     super();
@@ -128,6 +134,11 @@ export class BrowserWindow extends EventEmitter {
   }
   async loadURL(url: string) {
     record.windows.push({ options: this.#options, url });
+    // As in Chromium, the page finishes loading after loadURL returns.
+    process.nextTick(() => {
+      this.webContents.emit('did-start-loading');
+      this.webContents.emit('did-finish-load');
+    });
     setImmediate(() => {
       probe().catch((error: unknown) => {
         console.log(`FAKE_ELECTRON_ERROR probe: ${String(error)}`);
@@ -158,8 +169,23 @@ async function probe(): Promise<void> {
   const beforeRequest = (url: string) =>
     new Promise((resolve) => session.defaultSession.installed['beforeRequest']?.({ url }, resolve));
 
+  // A pack named on the command line is staged, then handed to the loaded page.
+  for (
+    let waited = 0;
+    waited < 5000 && process.env['FAKE_EXPECT_PACK'] && record.sent.length === 0;
+    waited += 20
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const opened = record.sent.find(
+    (message) => (message.payload as { type?: string } | undefined)?.type === 'pack-opened',
+  )?.payload as { data: { uploadId: string } } | undefined;
+  const installOpenedPack = opened
+    ? await call('app://studybook/index.html', 'installPack', { uploadId: opened.data.uploadId })
+    : null;
   const report = {
     ...record,
+    installOpenedPack,
     ipcChannels: [...ipcHandlers.keys()],
     page: await fetchApp('app://studybook/'),
     escape: await fetchApp('app://studybook/%2e%2e/package.json'),

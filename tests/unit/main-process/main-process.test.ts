@@ -12,6 +12,7 @@ import { buildElectron } from '../../../scripts/build-electron.ts';
 const repo = path.resolve(import.meta.dirname, '..', '..', '..');
 let base: string;
 let report: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+let stderr = '';
 
 beforeAll(async () => {
   base = mkdtempSync(path.join(tmpdir(), 'studybook-main-'));
@@ -26,14 +27,18 @@ beforeAll(async () => {
     path.join(root, 'dist', 'renderer', 'index.html'),
     '<!doctype html><h1>Library</h1>',
   );
-  await buildElectron(root, { only: ['main'], force: true, log: () => {} });
+  await buildElectron(root, { only: ['main', 'worker'], force: true, log: () => {} });
 
+  // Studybook launched by a double-click on a course pack: the pack is its argument.
+  writeFileSync(path.join(base, 'Week 3.studypack'), 'a pack, as far as staging cares');
   const run = spawnSync(
     process.execPath,
     [
       '--import',
       path.join(import.meta.dirname, 'use-fake-electron.ts'),
       path.join(root, 'dist', 'electron', 'main.js'),
+      '--no-sandbox',
+      'Week 3.studypack',
     ],
     {
       encoding: 'utf8',
@@ -42,11 +47,14 @@ beforeAll(async () => {
         ...process.env,
         STUDYBOOK_USER_DATA_DIR: path.join(base, 'user-data'),
         FAKE_APP_DATA: path.join(base, 'app-data'),
+        FAKE_EXPECT_PACK: '1',
       },
+      cwd: base,
     },
   );
   const line = run.stdout.split('\n').find((text) => text.startsWith('FAKE_ELECTRON_REPORT '));
   if (!line) throw new Error(`main did not finish:\n${run.stdout}\n${run.stderr}`);
+  stderr = run.stderr;
   report = JSON.parse(line.slice('FAKE_ELECTRON_REPORT '.length));
 }, 120_000);
 
@@ -96,8 +104,8 @@ describe('the bundled main process', () => {
     });
   });
 
-  it('answers the contract over IPC for the app page, on one channel', () => {
-    expect(report['ipcChannels']).toEqual(['studybook:call']);
+  it('answers the contract over IPC for the app page, on one channel (and uploads on another)', () => {
+    expect(report['ipcChannels']).toEqual(['studybook:call', 'studybook:upload']);
     expect(report['listCourses'].ok).toBe(true);
     const titles = report['listCourses'].value.courses.map(
       (course: { title: string }) => course.title,
@@ -113,6 +121,36 @@ describe('the bundled main process', () => {
     expect(report['httpsRequest']).toEqual({ cancel: true });
     expect(report['appRequest']).toEqual({ cancel: false });
     expect(report['dictionaryUrl']).toMatch(/^http:\/\/127\.0\.0\.1:9\//);
+  });
+
+  it('stages a course pack named on the command line and hands it to the loaded page', () => {
+    expect(report['sent']).toEqual([
+      {
+        channel: 'studybook:host-event',
+        payload: {
+          type: 'pack-opened',
+          data: {
+            uploadId: expect.stringMatching(/^[0-9a-f]{32}$/),
+            name: 'Week 3.studypack',
+            bytes: 31,
+          },
+        },
+      },
+    ]);
+  });
+
+  it('installs an opened pack on the bundled worker thread, which refuses a pack that is not one', () => {
+    expect(report['installOpenedPack']).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message:
+          'Week 3.studypack is a text file, not a Studybook course pack. Ask your instructor for the .studypack file.',
+      },
+    });
+    expect(stderr, 'dist/electron/install-worker.js ran, not the fallback').not.toMatch(
+      /install worker could not start/,
+    );
   });
 
   it('installs the app menu for this platform', () => {

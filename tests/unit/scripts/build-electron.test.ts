@@ -48,10 +48,14 @@ describe('buildElectron', () => {
       'electron/preload.ts',
       "import { contextBridge } from 'electron';\ncontextBridge.exposeInMainWorld('a', {});\n",
     );
+    write(
+      'electron/library/install-worker.ts',
+      "import { parentPort } from 'node:worker_threads';\nparentPort?.postMessage('ready');\n",
+    );
   });
 
   it('bundles main as an ES module and the preload as CommonJS, leaving electron external', async () => {
-    expect(await buildElectron(root, { log: () => {} })).toEqual(['main', 'preload']);
+    expect(await buildElectron(root, { log: () => {} })).toEqual(['main', 'preload', 'worker']);
     const main = readFileSync(path.join(root, 'dist/electron/main.js'), 'utf8');
     const preload = readFileSync(path.join(root, 'dist/electron/preload.cjs'), 'utf8');
     expect(main).toMatch(/import \{ app \} from "electron"/);
@@ -72,7 +76,11 @@ describe('buildElectron', () => {
 
   it('rebuilds everything when forced', async () => {
     await buildElectron(root, { log: () => {} });
-    expect(await buildElectron(root, { force: true, log: () => {} })).toEqual(['main', 'preload']);
+    expect(await buildElectron(root, { force: true, log: () => {} })).toEqual([
+      'main',
+      'preload',
+      'worker',
+    ]);
   });
 
   it('refuses a preload that pulls in code from outside electron/, and leaves no bundle', async () => {
@@ -89,7 +97,7 @@ describe('buildElectron', () => {
 });
 
 describe('the real preload bundle', () => {
-  it('is self-contained and exposes exactly one function per call plus onMenuCommand', async () => {
+  it('is self-contained and exposes one function per call plus onMenuCommand, onHostEvent and uploadPack', async () => {
     // A copy, not a link: esbuild follows links to their real path, outside this root.
     cpSync(path.join(repo, 'electron'), path.join(root, 'electron'), { recursive: true });
     symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'));
@@ -126,7 +134,9 @@ describe('the real preload bundle', () => {
 
     expect([...exposed.keys()]).toEqual(['studybook']);
     const bridge = exposed.get('studybook') ?? {};
-    expect(Object.keys(bridge).sort()).toEqual([...CALL_NAMES, 'onMenuCommand'].sort());
+    expect(Object.keys(bridge).sort()).toEqual(
+      [...CALL_NAMES, 'onMenuCommand', 'onHostEvent', 'uploadPack'].sort(),
+    );
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
     await (bridge['getSettings'] as (input: object) => Promise<unknown>)({});
     expect(invoked).toEqual([['studybook:call', 'getSettings', {}]]);
