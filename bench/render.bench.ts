@@ -6,7 +6,7 @@
 // and 10 tables: navigation start → first section painted, and → the page responds to input
 // (the main thread's first free turn after that paint, or the end of the last long task,
 // whichever is later). Also the switch to the next lesson, and the renderer's JS and CSS gzipped.
-// Every figure is the median of RUNS warm loads (the HTTP cache holds the page's own files, as
+// Every load starts from a blank page on the same origin. Every figure is the median of RUNS warm loads (the HTTP cache holds the page's own files, as
 // Electron's app:// protocol would serve them from disk); app and static loads alternate, so
 // whatever else the machine is doing weighs on both alike.
 import fs from 'node:fs';
@@ -193,56 +193,56 @@ ${sections}
 </html>`;
 }
 
-async function measureLoad(page: Page, url: string): Promise<LoadTimes> {
-  await page.goto('about:blank');
-  await page.goto(url);
-  await page.waitForFunction(() => (window as { __bench?: { free?: number } }).__bench?.free, null, {
-    polling: 'raf',
-    timeout: 20_000,
+// In-page code is written as strings (evaluated by the debugger protocol, so the page's CSP
+// allows them): this file is type-checked for Node, without the DOM.
+const READ_LOAD_TIMES = `(() => {
+  const bench = window.__bench;
+  // The first free turn after the paint, unless a long task still held the thread later.
+  return { sectionMs: bench.section, interactiveMs: Math.max(bench.free, bench.longTaskEnd) };
+})()`;
+
+const SWITCH_TO_NEXT = (title: string) => `new Promise((resolve, reject) => {
+  const start = performance.now();
+  const watch = new MutationObserver(() => {
+    const heading = document.querySelector('h1');
+    if (heading?.textContent?.trim() !== ${JSON.stringify(title)}) return;
+    if (!document.querySelector('section h2')) return;
+    watch.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now() - start);
+      channel.port2.postMessage(null);
+    });
   });
+  watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+  const next = [...document.querySelectorAll('a')].find((link) =>
+    link.textContent.includes('Next lesson'),
+  );
+  if (!next) reject(new Error('the lesson has no "Next lesson" link'));
+  else next.click();
+})`;
+
+/** In the page: has the probe seen the first section painted and the thread free after it? */
+function benchDone(): boolean {
+  return (globalThis as { __bench?: { free?: number } }).__bench?.free !== undefined;
+}
+
+async function measureLoad(page: Page, url: string): Promise<LoadTimes> {
+  await page.goto(new URL('/blank.html', url).href);
+  await page.goto(url);
+  await page.waitForFunction(benchDone, null, { polling: 'raf', timeout: 20_000 });
   // Give long tasks that started by then the time to end and be reported.
   await page.waitForTimeout(300);
-  return page.evaluate(() => {
-    const bench = (window as unknown as { __bench: Record<string, number> }).__bench;
-    const section = bench.section ?? NaN;
-    // The first free turn after the paint, unless a long task still held the thread later.
-    return { sectionMs: section, interactiveMs: Math.max(bench.free ?? NaN, bench.longTaskEnd ?? 0) };
-  });
+  return (await page.evaluate(READ_LOAD_TIMES)) as LoadTimes;
 }
 
 /** From a lesson on screen, follows its "Next lesson" until that lesson's first section is painted. */
 async function measureSwitch(page: Page, url: string, nextTitle: string): Promise<number> {
-  await page.goto('about:blank');
+  await page.goto(new URL('/blank.html', url).href);
   await page.goto(url);
-  await page.waitForFunction(() => (window as { __bench?: { free?: number } }).__bench?.free);
+  await page.waitForFunction(benchDone, null, { polling: 'raf' });
   await page.waitForTimeout(200);
-  return page.evaluate(
-    (title) =>
-      new Promise<number>((resolve) => {
-        const start = performance.now();
-        const done = () => {
-          const heading = document.querySelector('h1');
-          if (heading?.textContent?.trim() !== title || !document.querySelector('section h2')) {
-            return false;
-          }
-          watch.disconnect();
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve(performance.now() - start);
-            channel.port2.postMessage(null);
-          });
-          return true;
-        };
-        const watch = new MutationObserver(done);
-        watch.observe(document.body, { childList: true, subtree: true, characterData: true });
-        const next = [...document.querySelectorAll<HTMLAnchorElement>('a')].find((link) =>
-          link.textContent?.includes('Next lesson'),
-        );
-        if (!next) throw new Error('the lesson has no "Next lesson" link');
-        next.click();
-      }),
-    nextTitle,
-  );
+  return (await page.evaluate(SWITCH_TO_NEXT(nextTitle))) as number;
 }
 
 function median(values: number[]): number {
@@ -250,8 +250,9 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-async function medianOf<T>(runs: number, measure: () => Promise<T>): Promise<T[]> {
-  await measure(); // warm-up: caches, JIT, the lesson's first open
+/** `measure` once to warm up (caches, JIT, the lesson's first open), then `runs` times. */
+async function warmRuns<T>(runs: number, measure: () => Promise<T>): Promise<T[]> {
+  await measure();
   const results: T[] = [];
   for (let run = 0; run < runs; run += 1) results.push(await measure());
   return results;
@@ -275,6 +276,9 @@ try {
   const built = path.join(REPO, 'dist/renderer');
   const rendererDir = path.join(work, 'renderer');
   fs.cpSync(built, rendererDir, { recursive: true });
+  // Each load starts from a blank page of the same origin: a navigation from another site
+  // would time Chromium starting a new renderer process, which Electron's window never does.
+  fs.writeFileSync(path.join(rendererDir, 'blank.html'), '<!doctype html><title>blank</title>');
   const courseDir = path.join(work, 'bench-course');
   writeCourse(courseDir);
 
@@ -298,8 +302,8 @@ try {
   };
 
   const index = fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
-  const stylesheets = [...index.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].map(
-    (match) => match[1]!,
+  const stylesheets = [...index.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].flatMap(
+    (match) => (match[1] ? [match[1]] : []),
   );
   const lessons = [
     { name: 'sample', courseId: 'python-backend', lessonId: 'deployment' },
@@ -309,9 +313,17 @@ try {
   for (const lesson of lessons) {
     const view = await openLesson(lesson.courseId, lesson.lessonId);
     views.set(lesson.name, view);
-    fs.writeFileSync(path.join(rendererDir, `static-${lesson.name}.html`), staticPage(view, stylesheets));
+    fs.writeFileSync(
+      path.join(rendererDir, `static-${lesson.name}.html`),
+      staticPage(view, stylesheets),
+    );
   }
-  const large = views.get('large')!;
+  const sampleView = views.get('sample');
+  const large = views.get('large');
+  if (!sampleView?.lesson.next || !large?.lesson.next)
+    throw new Error('a lesson has no next lesson');
+  const sampleNext = sampleView.lesson.next.title;
+  const largeNext = large.lesson.next.title;
   const largeWords = large.lesson.sections
     .map((section) => section.html.replace(/<[^>]+>/g, ' '))
     .join(' ')
@@ -337,7 +349,7 @@ try {
     const staticUrl = `${origin}/static-${lesson.name}.html`;
     const app: LoadTimes[] = [];
     const plain: LoadTimes[] = [];
-    await medianOf(RUNS, async () => {
+    await warmRuns(RUNS, async () => {
       app.push(await measureLoad(page, appUrl));
       plain.push(await measureLoad(page, staticUrl));
     });
@@ -360,20 +372,19 @@ try {
   }
 
   const nextSample = median(
-    await medianOf(RUNS, () =>
-      measureSwitch(page, `${origin}/#/python-backend/deployment`, views.get('sample')!.lesson.next!.title),
+    await warmRuns(RUNS, () =>
+      measureSwitch(page, `${origin}/#/python-backend/deployment`, sampleNext),
     ),
   );
   const nextLarge = median(
-    await medianOf(RUNS, () =>
-      measureSwitch(page, `${origin}/#/bench-course/large`, large.lesson.next!.title),
-    ),
+    await warmRuns(RUNS, () => measureSwitch(page, `${origin}/#/bench-course/large`, largeNext)),
   );
 
   const jsKB = gzippedKB(path.join(built, '_app'), '.js');
   const cssKB = gzippedKB(path.join(built, '_app'), '.css');
-  const sample = results.sample!;
-  const largeResult = results.large!;
+  const sample = results.sample;
+  const largeResult = results.large;
+  if (!sample || !largeResult) throw new Error('a lesson was not measured');
   const ratio = Math.max(sample.ratio, largeResult.ratio);
   const verdict = (met: boolean) => (met ? 'goal met' : 'GOAL MISSED');
   const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(9);

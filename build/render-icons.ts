@@ -50,7 +50,7 @@ export function icoFile(images: ReadonlyMap<number, Buffer>): Buffer {
 /** Renders every icon file from `<buildDir>/icon.svg` into `buildDir`; returns the files written. */
 export function renderIcons(buildDir: string): string[] {
   const svg = readFileSync(path.join(buildDir, 'icon.svg'), 'utf8');
-  const pngs = new Map(ICON_SIZES.map((size) => [size, renderPng(svg, size)] as const));
+  const pngs = new Map<number, Buffer>(ICON_SIZES.map((size) => [size, renderPng(svg, size)]));
   const written: string[] = [];
   const write = (file: string, data: Buffer) => {
     mkdirSync(path.dirname(file), { recursive: true });

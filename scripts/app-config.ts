@@ -84,7 +84,8 @@ export function builderOverrides(config: AppConfig) {
       homepage: config.homepage,
       ...(config.description ? { description: config.description } : {}),
     },
-    linux: { maintainer: config.maintainer },
+    // Two class apps on one Linux machine must not share an executable or .desktop file name.
+    linux: { maintainer: config.maintainer, executableName: debPackageName(config.productName) },
     deb: { packageName: debPackageName(config.productName) },
   };
 }

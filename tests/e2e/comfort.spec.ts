@@ -31,58 +31,66 @@ test.describe('with clipboard access', () => {
   });
 });
 
-test('j and k move between sections, [ and ] between lessons, ? shows the shortcuts', async ({
-  page,
-}) => {
-  await page.goto('/#/python-backend/deployment');
-  const h1 = page.getByRole('heading', { level: 1 });
-  await expect(h1, 'the lesson opened').toHaveText(/Python deployment/);
+test.describe('with reduced motion, so that each jump has landed before the next key', () => {
+  test.use({ reducedMotion: 'reduce' });
 
-  await page.keyboard.press('j');
-  await expect(page, 'j goes to the first section').toHaveURL(/\/deployment\/web-servers$/);
-  await expect(
-    page.getByRole('heading', { level: 2, name: 'Web servers: WSGI and ASGI' }),
-    'and reading continues from its heading',
-  ).toBeFocused();
-  await page.keyboard.press('j');
-  await expect(page, 'j again, the next one').toHaveURL(/\/deployment\/containers$/);
-  await expect(
-    page.getByRole('heading', { level: 2, name: 'Containerising with Docker' }),
-    'brought into view',
-  ).toBeInViewport();
-  await page.keyboard.press('k');
-  await expect(page, 'k goes back one').toHaveURL(/\/deployment\/web-servers$/);
+  test('j and k move between sections, [ and ] between lessons, ? shows the shortcuts', async ({
+    page,
+  }) => {
+    await page.goto('/#/python-backend/deployment');
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect(h1, 'the lesson opened').toHaveText(/Python deployment/);
 
-  await page.keyboard.press(']');
-  await expect(h1, '] opens the next lesson').toHaveText('Python logging');
-  await page.keyboard.press('[');
-  await expect(h1, '[ the previous one').toHaveText(/Python deployment/);
-  const webServers = page.getByRole('heading', { level: 2, name: 'Web servers: WSGI and ASGI' });
-  await expect(webServers, 'which reopens where the learner was').toBeFocused();
+    await page.keyboard.press('j');
+    await expect(page, 'j goes to the first section').toHaveURL(/\/deployment\/web-servers$/);
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Web servers: WSGI and ASGI' }),
+      'and reading continues from its heading',
+    ).toBeFocused();
+    await page.keyboard.press('j');
+    await expect(page, 'j again, the next one').toHaveURL(/\/deployment\/containers$/);
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Containerising with Docker' }),
+      'brought into view',
+    ).toBeInViewport();
+    await page.keyboard.press('k');
+    await expect(page, 'k goes back one').toHaveURL(/\/deployment\/web-servers$/);
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Web servers: WSGI and ASGI' }),
+      'and lands there',
+    ).toBeFocused();
 
-  await page.keyboard.press('?');
-  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(dialog, '? opens the shortcuts').toBeVisible();
-  await expect(dialog, 'which list j and k').toContainText('Next section');
-  await expect(dialog.getByRole('button', { name: 'Done' }), 'focus moves into it').toBeFocused();
-  for (let presses = 0; presses < 4; presses += 1) await page.keyboard.press('Tab');
-  expect(
-    await dialog.evaluate((element) => element.contains(document.activeElement)),
-    'Tab stays inside the dialog',
-  ).toBe(true);
-  await page.keyboard.press('j');
-  await expect(page, 'letter keys do nothing behind a dialog').toHaveURL(/\/deployment$/);
-  await page.keyboard.press('Escape');
-  await expect(dialog, 'Esc closes it').toBeHidden();
-  await expect(webServers, 'and focus returns where it was').toBeFocused();
+    await page.keyboard.press(']');
+    await expect(h1, '] opens the next lesson').toHaveText('Python logging');
+    await page.keyboard.press('[');
+    await expect(h1, '[ the previous one').toHaveText(/Python deployment/);
+    const webServers = page.getByRole('heading', { level: 2, name: 'Web servers: WSGI and ASGI' });
+    await expect(webServers, 'which reopens where the learner was').toBeFocused();
 
-  const shortcuts = page
-    .getByRole('region', { name: 'Need help?' })
-    .getByRole('button', { name: 'Keyboard shortcuts' });
-  await shortcuts.click();
-  await expect(dialog, 'the help box opens the same dialog').toBeVisible();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(shortcuts, 'closing returns focus to the button').toBeFocused();
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog, '? opens the shortcuts').toBeVisible();
+    await expect(dialog, 'which list j and k').toContainText('Next section');
+    await expect(dialog.getByRole('button', { name: 'Done' }), 'focus moves into it').toBeFocused();
+    for (let presses = 0; presses < 4; presses += 1) await page.keyboard.press('Tab');
+    expect(
+      await dialog.evaluate((element) => element.contains(document.activeElement)),
+      'Tab stays inside the dialog',
+    ).toBe(true);
+    await page.keyboard.press('j');
+    await expect(page, 'letter keys do nothing behind a dialog').toHaveURL(/\/deployment$/);
+    await page.keyboard.press('Escape');
+    await expect(dialog, 'Esc closes it').toBeHidden();
+    await expect(webServers, 'and focus returns where it was').toBeFocused();
+
+    const shortcuts = page
+      .getByRole('region', { name: 'Need help?' })
+      .getByRole('button', { name: 'Keyboard shortcuts' });
+    await shortcuts.click();
+    await expect(dialog, 'the help box opens the same dialog').toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(shortcuts, 'closing returns focus to the button').toBeFocused();
+  });
 });
 
 test('theme, text size and motion are chosen in settings and kept in the store', async ({
@@ -90,18 +98,32 @@ test('theme, text size and motion are chosen in settings and kept in the store',
 }) => {
   await page.goto('/#/python-backend/deployment');
   const root = page.locator('html');
-  await expect(root, 'the theme follows the system at first').toHaveAttribute('data-theme', 'light');
+  await expect(root, 'the theme follows the system at first').toHaveAttribute(
+    'data-theme',
+    'light',
+  );
 
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await expect(dialog.getByRole('radio', { name: 'Match the system' }).first(), 'the default').toBeChecked();
+  await expect(
+    dialog.getByRole('radio', { name: 'Match the system' }).first(),
+    'the default',
+  ).toBeChecked();
   await dialog.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Dark' }).check();
   await expect(root, 'dark at once').toHaveAttribute('data-theme', 'dark');
-  await dialog.getByRole('group', { name: 'Text size' }).getByRole('radio', { name: 'Large', exact: true }).check();
+  await dialog
+    .getByRole('group', { name: 'Text size' })
+    .getByRole('radio', { name: 'Large', exact: true })
+    .check();
   await expect(root, 'larger text at once').toHaveClass(/\btext-size-large\b/);
-  const base = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const base = await page.evaluate(() =>
+    parseFloat(getComputedStyle(document.documentElement).fontSize),
+  );
   expect(base, 'every rem grows with it').toBe(18);
-  await dialog.getByRole('group', { name: 'Motion' }).getByRole('radio', { name: 'Reduce motion' }).check();
+  await dialog
+    .getByRole('group', { name: 'Motion' })
+    .getByRole('radio', { name: 'Reduce motion' })
+    .check();
   await expect(root, 'motion reduced').toHaveAttribute('data-motion', 'reduce');
   await expect(
     page.getByRole('main').getByRole('status').filter({ hasText: 'Saved' }),
@@ -119,7 +141,10 @@ test('theme, text size and motion are chosen in settings and kept in the store',
   await expect(root, 'and the motion').toHaveAttribute('data-motion', 'reduce');
 
   await page.getByRole('button', { name: 'Settings' }).click();
-  await dialog.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Match the system' }).check();
+  await dialog
+    .getByRole('group', { name: 'Theme' })
+    .getByRole('radio', { name: 'Match the system' })
+    .check();
   await expect(root, 'back to following the system').toHaveAttribute('data-theme', 'light');
   await page.keyboard.press('Escape');
   await expect(dialog, 'Esc closes settings').toBeHidden();

@@ -48,12 +48,10 @@ test('the lesson page shows each part of the reference page, named for assistive
   );
   await expect(code, 'the block says it is read-only').toContainText('Read-only');
   await expect(code.getByRole('button', { name: 'Copy code' }), 'and offers a copy').toBeVisible();
-  const numbering = await code
-    .getByText('FROM python:3.12-slim')
-    .evaluate((line) => {
-      const before = getComputedStyle(line, '::before');
-      return { content: before.content, select: before.userSelect };
-    });
+  const numbering = await code.getByText('FROM python:3.12-slim').evaluate((line) => {
+    const before = getComputedStyle(line, '::before');
+    return { content: before.content, select: before.userSelect };
+  });
   expect(numbering, 'line numbers are CSS counters nobody can select').toEqual({
     content: 'counter(line)',
     select: 'none',
@@ -84,7 +82,10 @@ test('the lesson page shows each part of the reference page, named for assistive
   const choices = quiz.getByRole('group').getByRole('radio');
   await expect(choices, 'a single-choice question is a radio group of four').toHaveCount(4);
   await expect(quiz.getByRole('group'), 'lettered A to D').toContainText(/A.*B.*C.*D/s);
-  await expect(quiz.getByRole('button', { name: 'Check answer' }), 'checked on request').toBeVisible();
+  await expect(
+    quiz.getByRole('button', { name: 'Check answer' }),
+    'checked on request',
+  ).toBeVisible();
 
   // FAQ disclosures.
   const faq = main.getByRole('region', { name: 'Frequently asked questions' });
@@ -106,11 +107,17 @@ test('the lesson page shows each part of the reference page, named for assistive
     /\d+ min read/,
   ]);
   const course = parse(
-    await readFile(path.resolve(import.meta.dirname, '../../content/python-backend/course.yml'), 'utf8'),
+    await readFile(
+      path.resolve(import.meta.dirname, '../../content/python-backend/course.yml'),
+      'utf8',
+    ),
   ) as { contact: string };
   const help = main.getByRole('region', { name: 'Need help?' });
   await expect(help, 'the instructor’s contact from course.yml').toContainText(course.contact);
-  await expect(help.getByRole('button', { name: 'Keyboard shortcuts' }), 'offline help').toBeVisible();
+  await expect(
+    help.getByRole('button', { name: 'Keyboard shortcuts' }),
+    'offline help',
+  ).toBeVisible();
 });
 
 function escape(text: string): string {

@@ -67,7 +67,10 @@ test('reading every section and answering the quiz takes the lesson to 100% with
   for (const [index, answer] of RIGHT_ANSWERS.entries()) {
     await quiz.getByRole('radio', { name: answer }).check();
     await quiz.getByRole('button', { name: 'Check answer' }).click();
-    await expect(quiz.getByText('Correct', { exact: true }), `answer ${index + 1} is right`).toBeVisible();
+    await expect(
+      quiz.getByText('Correct', { exact: true }),
+      `answer ${index + 1} is right`,
+    ).toBeVisible();
     await quiz.getByRole('button', { name: /Next question|See your score/ }).click();
   }
   await expect(progress, 'every section read and every question answered').toHaveAttribute(
@@ -83,7 +86,10 @@ test('reading every section and answering the quiz takes the lesson to 100% with
     'with every section still read',
   ).toHaveCount(4);
 
-  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Library' }).click();
+  await page
+    .getByRole('navigation', { name: 'Breadcrumb' })
+    .getByRole('link', { name: 'Library' })
+    .click();
   const card = page.getByRole('article', { name: 'Python Backend' });
   await expect(
     card.getByRole('listitem').filter({ hasText: 'Python deployment' }),
@@ -108,7 +114,9 @@ test('reopening a lesson returns to the section and offset where the learner was
   // Wheel down until the reading line (under the 72px of sticky header and margin) is well
   // inside "Where to run it".
   const distance = () =>
-    region.evaluate((section) => section.getBoundingClientRect().top - 72 + section.clientHeight * 0.4);
+    region.evaluate(
+      (section) => section.getBoundingClientRect().top - 72 + section.clientHeight * 0.4,
+    );
   await page.mouse.move(640, 400);
   for (let step = 0; step < 20 && (await distance()) > 20; step += 1) {
     await page.mouse.wheel(0, Math.min(700, await distance()));
@@ -116,7 +124,9 @@ test('reopening a lesson returns to the section and offset where the learner was
   }
   const where = await topOf(region);
   await expect(
-    page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Where to run it/ }),
+    page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: /Where to run it/ }),
     'the section list marks the section being read',
   ).toHaveAttribute('aria-current', 'location');
 
@@ -177,6 +187,8 @@ test('the saved indicator says when a save failed, and saves what was missed onc
 
   await page.reload();
   await expect
-    .poll(() => topOf(webServers), { message: 'the position that failed to save at first was kept' })
+    .poll(() => topOf(webServers), {
+      message: 'the position that failed to save at first was kept',
+    })
     .toBeCloseTo(where, -1);
 });

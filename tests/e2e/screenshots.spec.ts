@@ -60,10 +60,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test.describe('narrow window', () => {
   test.use({ reducedMotion: 'reduce', viewport: { width: 420, height: 860 } });
 
-  test('the section list folds into a toggle and nothing scrolls sideways', async (
-    { page },
-    testInfo,
-  ) => {
+  test('the section list folds into a toggle and nothing scrolls sideways', async ({
+    page,
+  }, testInfo) => {
     await page.goto('/#/python-backend/deployment');
     const nav = page.getByRole('navigation', { name: 'Sections' });
     const toggle = nav.getByRole('button', { name: /^Sections/ });
@@ -80,7 +79,10 @@ test.describe('narrow window', () => {
 
     await toggle.click();
     await nav.getByRole('link', { name: /Where to run it/ }).click();
-    await expect(toggle, 'choosing a section folds the list').toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle, 'choosing a section folds the list').toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
     const heading = page.getByRole('heading', { level: 2, name: 'Where to run it' });
     await expect(heading, 'and goes there').toBeInViewport();
     const headingTop = await heading.evaluate((element) => element.getBoundingClientRect().top);

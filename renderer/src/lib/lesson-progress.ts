@@ -3,11 +3,16 @@
 // lesson will show. A lesson's units are its sections (done once read) and its questions (done
 // once answered).
 
+/** Anything that says whether it holds an id: a Set, a Map, their reactive versions. */
+export interface IdLookup {
+  has(id: string): boolean;
+}
+
 export interface ProgressFacts {
   sections: readonly { id: string; readingSeconds: number }[];
-  sectionsRead: ReadonlySet<string>;
+  sectionsRead: IdLookup;
   questionIds: readonly string[];
-  answered: ReadonlySet<string>;
+  answered: IdLookup;
 }
 
 export interface ProgressFigures {

@@ -1,6 +1,7 @@
 // The lesson page's state: the open lesson (as a LessonSession: the host's view plus the
 // learner's reading and quiz), and the learner's requests that leave the page (external links).
 import { StudybookError, type Client } from './client.ts';
+import { takeEarlyLesson } from './early-lesson.ts';
 import { Latest, type Load } from './latest.svelte.ts';
 import { LessonSession } from './lesson-session.svelte.ts';
 import { LinkPrompt } from './link-prompt.svelte.ts';
@@ -21,6 +22,7 @@ export class LessonState {
   readonly #saves: SaveStatus;
   readonly #sessions = new Latest<LessonSession>();
   #key: LessonKey | null = null;
+  #opening: Promise<void> = Promise.resolve();
   #notice = $state<string | null>(null);
   /** The "Open in your browser?" question, while one is open. */
   readonly linkPrompt = new LinkPrompt();
@@ -45,19 +47,22 @@ export class LessonState {
   }
 
   /**
-   * Shows a lesson. Opening the lesson already shown refreshes it in place, since the learner's
-   * progress may have moved on while they were elsewhere; opening another saves this one first.
+   * Shows a lesson; opening another saves this one first. Opening the lesson being shown (or
+   * loaded) again does nothing: the composition root opens the first lesson before the page
+   * mounts, and the page then asks for the same one.
    */
   open(courseId: string, lessonId: string): Promise<void> {
-    const same = this.#key?.courseId === courseId && this.#key.lessonId === lessonId;
+    if (this.#key?.courseId === courseId && this.#key.lessonId === lessonId) {
+      return this.#opening;
+    }
     const previous = this.#sessions.current;
     this.#key = { courseId, lessonId };
     this.#notice = null;
     // The new lesson is asked for first, so that the host answers it before it writes what the
     // previous lesson still had pending.
-    const loading = this.#fetch({ quiet: same });
-    if (!same && previous.status === 'ready') this.#saves.hold(previous.value.tracker.stop());
-    return loading;
+    this.#opening = this.#fetch({ quiet: false });
+    if (previous.status === 'ready') this.#saves.hold(previous.value.tracker.stop());
+    return this.#opening;
   }
 
   /**
@@ -104,8 +109,10 @@ export class LessonState {
     const key = this.#key;
     if (!key) return Promise.resolve();
     const previous = this.#sessions.current;
+    // The first lesson may already be on its way (boot.ts).
+    const early = takeEarlyLesson(key.courseId, key.lessonId);
     return this.#sessions.load(async () => {
-      const view = await this.#client.openLesson(key);
+      const view = await (early ?? this.#client.openLesson(key));
       // A refresh replaces the session; the one it replaces saves what it has first.
       if (previous.status === 'ready') this.#saves.hold(previous.value.tracker.stop());
       return new LessonSession(view, this.#client, this.#saves);

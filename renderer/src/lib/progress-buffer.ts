@@ -109,8 +109,8 @@ export function writeDelay(timing: WriteTiming): number | null {
   if (!hasNews && seconds < 1) return null;
   let interval: number = hasNews ? MIN_WRITE_INTERVAL_MS : TIME_WRITE_INTERVAL_MS;
   if (failures > 0) {
-    const retry = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length) - 1]!;
-    interval = Math.max(interval, retry);
+    const retry = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length) - 1];
+    interval = Math.max(interval, retry ?? 0);
   }
   return Math.max(0, lastWriteAt + interval - now);
 }
@@ -131,8 +131,6 @@ export function activeSeconds(
 
 function samePosition(a: Position | null, b: Position): boolean {
   return (
-    a !== null &&
-    a.sectionId === b.sectionId &&
-    Math.abs(a.offset - b.offset) < POSITION_TOLERANCE
+    a !== null && a.sectionId === b.sectionId && Math.abs(a.offset - b.offset) < POSITION_TOLERANCE
   );
 }

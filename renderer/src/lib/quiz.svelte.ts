@@ -1,5 +1,6 @@
 // A lesson's quiz: one question at a time, the learner's drafts, the host's graded answers
 // (saved as they are checked) and the score. Wording and comparisons live in quiz.ts.
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import type { AnswerView, QuestionView, QuizScore } from '../../../electron/api.ts';
 import { StudybookError } from './client.ts';
 import { emptyDraft, isComplete, openingStep, sameAnswer, type Draft } from './quiz.ts';
@@ -15,15 +16,14 @@ export interface QuizOptions {
 export class QuizState {
   readonly questions: readonly QuestionView[];
   readonly #submit: QuizOptions['submit'];
-  #answers = $state.raw<ReadonlyMap<string, AnswerView>>(new Map());
+  readonly #answers: SvelteMap<string, AnswerView>;
   #drafts = $state<Record<string, Draft>>({});
   /** Questions whose verdict shows: the saved ones at first, none after "Try again". */
-  #revealed = $state.raw<ReadonlySet<string>>(new Set());
+  readonly #revealed: SvelteSet<string>;
   #step = $state(0);
   #checking = $state(false);
   #message = $state<string | null>(null);
 
-  readonly answered: ReadonlySet<string> = $derived(new Set(this.#answers.keys()));
   readonly score: QuizScore = $derived.by(() => {
     let correct = 0;
     for (const answer of this.#answers.values()) if (answer.correct) correct += 1;
@@ -33,19 +33,21 @@ export class QuizState {
   constructor(options: QuizOptions) {
     this.questions = options.questions;
     this.#submit = options.submit;
-    const known = new Set(options.questions.map((q) => q.id));
-    const answers = new Map(
-      options.answers.filter((a) => known.has(a.questionId)).map((a) => [a.questionId, a]),
+    const known = options.questions.map((q) => q.id);
+    const answers = new SvelteMap(
+      options.answers.filter((a) => known.includes(a.questionId)).map((a) => [a.questionId, a]),
     );
     this.#answers = answers;
-    this.#revealed = new Set(answers.keys());
+    this.#revealed = new SvelteSet(answers.keys());
     this.#drafts = Object.fromEntries(
       options.questions.map((q) => [q.id, answers.get(q.id)?.answer ?? emptyDraft(q.kind)]),
     );
-    this.#step = openingStep(
-      options.questions.map((q) => q.id),
-      new Set(answers.keys()),
-    );
+    this.#step = openingStep(known, answers);
+  }
+
+  /** The questions with a saved answer (has(questionId)). */
+  get answered(): { has(questionId: string): boolean } {
+    return this.#answers;
   }
 
   get total(): number {
@@ -113,8 +115,8 @@ export class QuizState {
     this.#message = null;
     try {
       const answer = await this.#submit(question.id, draft);
-      this.#answers = new Map(this.#answers).set(question.id, answer);
-      this.#revealed = new Set(this.#revealed).add(question.id);
+      this.#answers.set(question.id, answer);
+      this.#revealed.add(question.id);
       return true;
     } catch (error) {
       const reason = error instanceof StudybookError ? error.message : 'something went wrong.';
@@ -141,7 +143,7 @@ export class QuizState {
   /** Starts over from the first question with nothing chosen; saved answers stay until replaced. */
   tryAgain(): void {
     this.#drafts = Object.fromEntries(this.questions.map((q) => [q.id, emptyDraft(q.kind)]));
-    this.#revealed = new Set();
+    this.#revealed.clear();
     this.goTo(0);
   }
 }

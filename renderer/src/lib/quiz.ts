@@ -71,7 +71,10 @@ export function scoreRemark(score: Pick<QuizScore, 'correct' | 'total'>): string
  * Where a quiz opens: at the first question without a saved answer, or at the results (index
  * `questionIds.length`) when every question has one.
  */
-export function openingStep(questionIds: readonly string[], answered: ReadonlySet<string>): number {
+export function openingStep(
+  questionIds: readonly string[],
+  answered: { has(id: string): boolean },
+): number {
   const index = questionIds.findIndex((id) => !answered.has(id));
   return index === -1 ? questionIds.length : index;
 }

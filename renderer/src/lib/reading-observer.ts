@@ -91,7 +91,8 @@ export class ReadingObserver {
     doc.addEventListener('visibilitychange', onVisibility);
     win.addEventListener('pagehide', onPageHide);
     const ticker = setInterval(() => {
-      if (doc.visibilityState === 'visible') tracker.tick(sectionsInView(this.#boxes(), this.#area()));
+      if (doc.visibilityState === 'visible')
+        tracker.tick(sectionsInView(this.#boxes(), this.#area()));
     }, TICK_MS);
     void tracker.visible(doc.visibilityState === 'visible');
     this.#measureSoon();
@@ -133,12 +134,14 @@ export class ReadingObserver {
    */
   restore(position: Position): boolean {
     if (!this.#scrollTo(position)) return false;
-    const loading = [...(this.#root?.querySelectorAll('img') ?? [])].filter((img) => !img.complete);
-    if (loading.length === 0) return true;
     this.#pinned = position;
     const again = () => {
       if (this.#pinned === position) this.#scrollTo(position);
     };
+    // Sections out of view are laid out with an estimated height (content-visibility); once
+    // the section scrolled to has been rendered for real, place it again by its true height.
+    requestAnimationFrame(() => requestAnimationFrame(again));
+    const loading = [...(this.#root?.querySelectorAll('img') ?? [])].filter((img) => !img.complete);
     for (const img of loading) {
       img.addEventListener('load', again, { once: true });
       img.addEventListener('error', again, { once: true });

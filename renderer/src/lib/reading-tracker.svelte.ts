@@ -1,7 +1,13 @@
 // One open lesson's reading: which section is being read, which are read, and the batched
 // writes that save position, sections and time. The DOM side (reading-observer.ts) reports what
 // it measures; the rules live in reading.ts and progress-buffer.ts.
-import { activeSeconds, ProgressBuffer, writeDelay, type ProgressChanges } from './progress-buffer.ts';
+import { SvelteSet } from 'svelte/reactivity';
+import {
+  activeSeconds,
+  ProgressBuffer,
+  writeDelay,
+  type ProgressChanges,
+} from './progress-buffer.ts';
 import { DwellClock, type Position } from './reading.ts';
 
 /** Reading time stops counting this long after the learner's last scroll, key or click. */
@@ -19,9 +25,9 @@ export interface ReadingTrackerOptions {
 }
 
 export class ReadingTracker {
-  #read = $state.raw<ReadonlySet<string>>(new Set());
+  readonly #read: SvelteSet<string>;
   #current = $state<string | null>(null);
-  readonly #known: ReadonlySet<string>;
+  readonly #known: readonly string[];
   readonly #buffer: ProgressBuffer;
   readonly #dwell: DwellClock;
   readonly #save: ReadingTrackerOptions['save'];
@@ -36,8 +42,8 @@ export class ReadingTracker {
   #lastActivity: number;
 
   constructor(options: ReadingTrackerOptions) {
-    this.#known = new Set(options.sections.map((section) => section.id));
-    this.#read = new Set(options.sectionsRead.filter((id) => this.#known.has(id)));
+    this.#known = options.sections.map((section) => section.id);
+    this.#read = new SvelteSet(options.sectionsRead.filter((id) => this.#known.includes(id)));
     this.#buffer = new ProgressBuffer(options.position);
     this.#dwell = new DwellClock(options.sections);
     this.#save = options.save;
@@ -61,22 +67,22 @@ export class ReadingTracker {
   }
 
   moveTo(position: Position): void {
-    if (!this.#known.has(position.sectionId)) return;
+    if (!this.#known.includes(position.sectionId)) return;
     this.#buffer.move(position);
     this.#schedule();
   }
 
   see(ids: readonly string[]): void {
-    const known = ids.filter((id) => this.#known.has(id));
+    const known = ids.filter((id) => this.#known.includes(id));
     if (known.length === 0) return;
     this.#buffer.see(known);
     this.#schedule();
   }
 
   markRead(ids: readonly string[]): void {
-    const fresh = ids.filter((id) => this.#known.has(id) && !this.#read.has(id));
+    const fresh = ids.filter((id) => this.#known.includes(id) && !this.#read.has(id));
     if (fresh.length === 0) return;
-    this.#read = new Set([...this.#read, ...fresh]);
+    for (const id of fresh) this.#read.add(id);
     this.#buffer.read(fresh);
     this.#schedule();
   }

@@ -67,8 +67,8 @@ describe('positionAt and scrollTopFor', () => {
 
   it('finds the scroll position that brings a saved position back to the reading line', () => {
     // The page is scrolled by 1000; s2 sits at 240–640 in the viewport, so at 1240 in the page.
-    const [, s2] = makeBoxes([400, 400], -200);
-    const target = scrollTopFor(s2!, 0.25, 60, 1000);
+    const s2 = makeBoxes([400, 400], -200)[1] ?? { top: NaN, bottom: NaN };
+    const target = scrollTopFor(s2, 0.25, 60, 1000);
     expect(target).toBe(1000 + 240 + 100 - 60);
     // Scrolled there, s2's box moves up by (target - 1000) and the line reads the same position.
     const moved = makeBoxes([400, 400], -200 - (target - 1000));

@@ -64,14 +64,15 @@ export function currentSection(
  */
 export function positionAt(boxes: readonly SectionBox[], line: number): Position | null {
   const first = boxes[0];
-  if (!first || line < first.top) return null;
+  const last = boxes.at(-1);
+  if (!first || !last || line < first.top) return null;
   for (const box of boxes) {
     if (line < box.top) return { sectionId: box.id, offset: 0 };
     if (line < box.bottom) {
       return { sectionId: box.id, offset: clamp((line - box.top) / (box.bottom - box.top)) };
     }
   }
-  return { sectionId: boxes.at(-1)!.id, offset: 1 };
+  return { sectionId: last.id, offset: 1 };
 }
 
 /** The window's scrollTop that puts `offset` of `box` on the reading line: `positionAt` undone. */
@@ -86,7 +87,9 @@ export function scrollTopFor(
 
 /** Sections whose end is inside the reading area now. */
 export function endsInView(boxes: readonly SectionBox[], area: ReadingArea): string[] {
-  return boxes.filter((box) => box.bottom >= area.top && box.bottom <= area.bottom).map((b) => b.id);
+  return boxes
+    .filter((box) => box.bottom >= area.top && box.bottom <= area.bottom)
+    .map((b) => b.id);
 }
 
 /** Sections that are fully visible, or fill at least half of the reading area. */

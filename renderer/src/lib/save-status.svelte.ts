@@ -7,7 +7,7 @@ import { StudybookError } from './client.ts';
 export class SaveStatus {
   #savedAt = $state<string | null>(null);
   #problem = $state<string | null>(null);
-  readonly #inFlight = new Set<Promise<unknown>>();
+  #inFlight: Promise<unknown>[] = [];
 
   /** ISO time of the store's last durable write, as the host reported it; null before any. */
   get savedAt(): string | null {
@@ -50,12 +50,14 @@ export class SaveStatus {
   /** Makes `settled` wait for `work` too (a flush that may chain several writes). */
   hold(work: Promise<unknown>): void {
     const settled = work.catch(() => undefined);
-    this.#inFlight.add(settled);
-    void settled.then(() => this.#inFlight.delete(settled));
+    this.#inFlight.push(settled);
+    void settled.then(() => {
+      this.#inFlight = this.#inFlight.filter((promise) => promise !== settled);
+    });
   }
 
   /** Resolves once every write begun so far has finished, however it went. Never rejects. */
   async settled(): Promise<void> {
-    while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);
+    while (this.#inFlight.length > 0) await Promise.all(this.#inFlight);
   }
 }

@@ -27,10 +27,14 @@ describe('parseCachedSettings', () => {
     expect(parseCachedSettings(JSON.stringify(settings))).toEqual(settings);
   });
 
-  it.each([null, '', 'not json', 'null', '[]', '{"theme":"pink","textSize":"large","reducedMotion":"on"}'])(
-    'refuses %j',
-    (text) => {
-      expect(parseCachedSettings(text)).toBeNull();
-    },
-  );
+  it.each([
+    null,
+    '',
+    'not json',
+    'null',
+    '[]',
+    '{"theme":"pink","textSize":"large","reducedMotion":"on"}',
+  ])('refuses %j', (text) => {
+    expect(parseCachedSettings(text)).toBeNull();
+  });
 });

@@ -4,8 +4,17 @@
 import type { Settings } from '../../../electron/api.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const satisfies readonly Settings['theme'][];
-export const TEXT_SIZES = ['small', 'medium', 'large', 'x-large'] as const satisfies readonly Settings['textSize'][];
-export const MOTION = ['system', 'on', 'off'] as const satisfies readonly Settings['reducedMotion'][];
+export const TEXT_SIZES = [
+  'small',
+  'medium',
+  'large',
+  'x-large',
+] as const satisfies readonly Settings['textSize'][];
+export const MOTION = [
+  'system',
+  'on',
+  'off',
+] as const satisfies readonly Settings['reducedMotion'][];
 
 export const THEME_LABELS: Readonly<Record<Settings['theme'], string>> = {
   system: 'Match the system',
@@ -59,7 +68,11 @@ export function parseCachedSettings(text: string | null): Settings | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const { theme, textSize, reducedMotion } = value as Record<string, unknown>;
-  if (!includes(THEMES, theme) || !includes(TEXT_SIZES, textSize) || !includes(MOTION, reducedMotion)) {
+  if (
+    !includes(THEMES, theme) ||
+    !includes(TEXT_SIZES, textSize) ||
+    !includes(MOTION, reducedMotion)
+  ) {
     return null;
   }
   return { theme, textSize, reducedMotion };

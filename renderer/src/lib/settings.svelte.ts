@@ -96,7 +96,11 @@ export class SettingsState {
     try {
       const saved = await this.#saves.track(this.#client.setSettings(changes));
       this.#problem = null;
-      this.#adopt({ theme: saved.theme, textSize: saved.textSize, reducedMotion: saved.reducedMotion });
+      this.#adopt({
+        theme: saved.theme,
+        textSize: saved.textSize,
+        reducedMotion: saved.reducedMotion,
+      });
     } catch (error) {
       this.#problem = `Your settings could not be saved: ${error instanceof Error ? error.message : 'unknown error'}`;
     }
@@ -108,10 +112,13 @@ export class SettingsState {
   }
 
   #adopt(settings: Settings): void {
+    const json = JSON.stringify(settings);
+    // The store usually confirms what the cached copy already applied: then nothing changes.
+    if (json === JSON.stringify(this.#settings) && json === this.#read()) return;
     this.#settings = settings;
     this.#apply();
     try {
-      this.#env.storage?.setItem(CACHE_KEY, JSON.stringify(settings));
+      this.#env.storage?.setItem(CACHE_KEY, json);
     } catch {
       // A full or forbidden storage only costs the first paint its cached settings.
     }
@@ -127,8 +134,10 @@ export class SettingsState {
 
   #apply(): void {
     const { root } = this.#env;
-    root.dataset.theme = this.theme;
-    root.dataset.motion = this.reducedMotion ? 'reduce' : 'full';
+    // Only what changed: any change on the root restyles the whole page.
+    if (root.dataset.theme !== this.theme) root.dataset.theme = this.theme;
+    const motion = this.reducedMotion ? 'reduce' : 'full';
+    if (root.dataset.motion !== motion) root.dataset.motion = motion;
     for (const size of TEXT_SIZES) {
       root.classList.toggle(textSizeClass(size), size === this.#settings.textSize);
     }

@@ -44,7 +44,9 @@ describe('shortcutFor', () => {
   });
 
   it('leaves keys inside a dialog to the dialog', () => {
-    expect(shortcutFor(press('j', { target: makeTarget('BUTTON', { inDialog: true }) }))).toBeNull();
+    expect(
+      shortcutFor(press('j', { target: makeTarget('BUTTON', { inDialog: true }) })),
+    ).toBeNull();
   });
 
   it('leaves combinations with Ctrl, Cmd or Alt, and handled keys, to others', () => {

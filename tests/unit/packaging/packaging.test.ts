@@ -95,7 +95,8 @@ describe('studybook.config.json', () => {
       appId: config.appId,
       productName: config.productName,
       extraMetadata: { productName: config.productName, homepage: config.homepage },
-      linux: { maintainer: config.maintainer },
+      linux: { maintainer: config.maintainer, executableName: 'studybook' },
+      deb: { packageName: 'studybook' },
     });
   });
 
