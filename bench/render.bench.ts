@@ -17,6 +17,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import type { LessonView } from '../electron/api.ts';
 import { startPreview } from '../electron/preview/start-preview.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const WORDS = 20_000;
@@ -30,15 +31,6 @@ const GOAL_NEXT_MS = 50;
 const GOAL_JS_KB = 100;
 
 const REPO = path.resolve(import.meta.dirname, '..');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 interface LoadTimes {
   sectionMs: number;
@@ -338,7 +330,7 @@ try {
     0,
   );
 
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   await context.addInitScript(PROBE);
   const page = await context.newPage();

@@ -1,6 +1,7 @@
 // What the search dialog decides without the DOM: which key presses open it, how a result's
 // place and snippet read. Pure, so that it is tested once.
 import type { SearchResult, SearchSnippet } from '../../../electron/api.ts';
+import { insideDialog, isTyping } from './key-target.ts';
 
 /** The parts of a keydown event that decide whether it opens the search. */
 export interface KeyPress {
@@ -24,35 +25,6 @@ export function opensSearch(press: KeyPress): boolean {
   }
   if (press.key !== '/' || press.ctrlKey || press.metaKey) return false;
   return !isTyping(press.target) && !insideDialog(press.target);
-}
-
-interface ElementLike {
-  tagName: string;
-  isContentEditable?: boolean;
-  closest(selector: string): unknown;
-}
-
-function asElement(target: EventTarget | null): ElementLike | null {
-  const candidate = target as Partial<ElementLike> | null;
-  return candidate &&
-    typeof candidate.tagName === 'string' &&
-    typeof candidate.closest === 'function'
-    ? (candidate as ElementLike)
-    : null;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  const element = asElement(target);
-  if (!element) return false;
-  return (
-    ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName.toUpperCase()) ||
-    element.isContentEditable === true
-  );
-}
-
-function insideDialog(target: EventTarget | null): boolean {
-  const element = asElement(target);
-  return element !== null && element.closest('dialog[open], [role="dialog"]') !== null;
 }
 
 /** The snippet as runs of text, each a match or not, for rendering matches in <mark>. */

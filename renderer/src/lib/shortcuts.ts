@@ -1,4 +1,5 @@
 // Studybook's keyboard shortcuts: which key does what, and when a key press is one.
+import { insideDialog, isTyping } from './key-target.ts';
 
 export type ShortcutAction =
   'next-section' | 'previous-section' | 'previous-lesson' | 'next-lesson' | 'show-shortcuts';
@@ -44,35 +45,4 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   if (!action) return null;
   if (isTyping(press.target) || insideDialog(press.target)) return null;
   return action;
-}
-
-/** The subset of an element the checks below look at, so tests can hand in plain objects. */
-interface ElementLike {
-  tagName: string;
-  isContentEditable?: boolean;
-  closest(selector: string): unknown;
-}
-
-function asElement(target: EventTarget | null): ElementLike | null {
-  const candidate = target as Partial<ElementLike> | null;
-  return candidate &&
-    typeof candidate.tagName === 'string' &&
-    typeof candidate.closest === 'function'
-    ? (candidate as ElementLike)
-    : null;
-}
-
-/** Is the key going into a form control (where j and [ are text, and arrows move choices)? */
-function isTyping(target: EventTarget | null): boolean {
-  const element = asElement(target);
-  if (!element) return false;
-  return (
-    ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName.toUpperCase()) ||
-    element.isContentEditable === true
-  );
-}
-
-function insideDialog(target: EventTarget | null): boolean {
-  const element = asElement(target);
-  return element !== null && element.closest('dialog, [role="dialog"]') !== null;
 }
