@@ -1,16 +1,18 @@
 // Builds the renderer into dist/renderer, which both hosts serve: the app:// protocol in Electron
 // and the preview server. Their CSP allows no inline script or style, so nothing here may make
 // Vite inline either into index.html.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { renderPng } from './build/render-icons.ts';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   root: path.join(root, 'renderer'),
   base: '/',
-  plugins: [svelte()],
+  plugins: [svelte(), earlyStart(), favicon()],
   build: {
     outDir: path.join(root, 'dist/renderer'),
     emptyOutDir: true,
@@ -21,5 +23,54 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Inlined assets would become data: URLs in CSS or JS; keep every asset a file on 'self'.
     assetsInlineLimit: 0,
+    // One stylesheet, linked from index.html: a stylesheet split off with start.ts would be
+    // fetched only once main.ts runs, and the app would wait for it before it could mount.
+    cssCodeSplit: false,
   },
 });
+
+/**
+ * The page's first moments (see renderer/src/main.ts): the entry script runs as soon as it is
+ * loaded rather than after the stylesheet (async), so that it asks for the lesson at once; and
+ * the app's own chunk (start.ts) is fetched and compiled alongside it instead of after it.
+ */
+function earlyStart(): Plugin {
+  return {
+    name: 'studybook-early-start',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const start = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/start.ts'),
+        );
+        if (!start) throw new Error('The build has no chunk for renderer/src/start.ts.');
+        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
+        if (!entry.test(html))
+          throw new Error('index.html has no module entry script to start early.');
+        return html.replace(
+          entry,
+          (tag) =>
+            `${tag.replace('<script type="module"', '<script type="module" async')}\n` +
+            `    <link rel="modulepreload" crossorigin href="/${start.fileName}">`,
+        );
+      },
+    },
+  };
+}
+
+/**
+ * The browser tab's icon, as a PNG rendered from renderer/favicon.svg (a design drawn for small
+ * sizes). Chromium decodes an SVG icon as a whole SVG document on the page's main thread, just as
+ * a lesson starts to render; a PNG costs next to nothing.
+ */
+function favicon(): Plugin {
+  return {
+    name: 'studybook-favicon',
+    apply: 'build',
+    generateBundle() {
+      const svg = readFileSync(path.join(root, 'renderer/favicon.svg'), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'favicon.png', source: renderPng(svg, 64) });
+    },
+  };
+}

@@ -37,8 +37,13 @@ interface LoadTimes {
   interactiveMs: number;
 }
 
+/** What the probe logs once it has its figures. */
+const PROBE_DONE = 'studybook-bench: measured';
+
 // Runs in the page before anything else: notes when the first lesson section's heading is
-// painted, then when the main thread is first free after that, and every long task.
+// painted, then when the main thread is first free after that, and every long task. It says
+// when it is done through the console, because any Playwright call into the page before then
+// would make Chromium compile Playwright's own in-page script on the main thread being timed.
 const PROBE = `(() => {
   const bench = (window.__bench = { longTaskEnd: 0 });
   const afterPaint = (done) => requestAnimationFrame(() => {
@@ -56,7 +61,10 @@ const PROBE = `(() => {
     watch.disconnect();
     afterPaint((painted) => {
       bench.section = painted;
-      setTimeout(() => { bench.free = performance.now(); }, 0);
+      setTimeout(() => {
+        bench.free = performance.now();
+        console.debug(${JSON.stringify(PROBE_DONE)});
+      }, 0);
     });
   });
   watch.observe(document, { childList: true, subtree: true });
@@ -214,15 +222,19 @@ const SWITCH_TO_NEXT = (title: string) => `new Promise((resolve, reject) => {
   else next.click();
 })`;
 
-/** In the page: has the probe seen the first section painted and the thread free after it? */
-function benchDone(): boolean {
-  return (globalThis as { __bench?: { free?: number } }).__bench?.free !== undefined;
+/** Opens `url` from a blank page and waits, without touching the page, until the probe is done. */
+async function loadWithProbe(page: Page, url: string): Promise<void> {
+  await page.goto(new URL('/blank.html', url).href);
+  const measured = page.waitForEvent('console', {
+    predicate: (message) => message.text() === PROBE_DONE,
+    timeout: 20_000,
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  await measured;
 }
 
 async function measureLoad(page: Page, url: string): Promise<LoadTimes> {
-  await page.goto(new URL('/blank.html', url).href);
-  await page.goto(url);
-  await page.waitForFunction(benchDone, null, { polling: 'raf', timeout: 20_000 });
+  await loadWithProbe(page, url);
   // Give long tasks that started by then the time to end and be reported.
   await page.waitForTimeout(300);
   return (await page.evaluate(READ_LOAD_TIMES)) as LoadTimes;
@@ -230,9 +242,7 @@ async function measureLoad(page: Page, url: string): Promise<LoadTimes> {
 
 /** From a lesson on screen, follows its "Next lesson" until that lesson's first section is painted. */
 async function measureSwitch(page: Page, url: string, nextTitle: string): Promise<number> {
-  await page.goto(new URL('/blank.html', url).href);
-  await page.goto(url);
-  await page.waitForFunction(benchDone, null, { polling: 'raf' });
+  await loadWithProbe(page, url);
   await page.waitForTimeout(200);
   return (await page.evaluate(SWITCH_TO_NEXT(nextTitle))) as number;
 }

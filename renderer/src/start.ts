@@ -1,11 +1,12 @@
 // The composition root: builds the page's objects once, hands each its dependencies, mounts the
-// app. Loaded by main.ts once it has started loading the lesson the address names.
+// app. main.ts loads it once it has asked the host for the lesson the address names.
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { createClient } from './lib/client.ts';
+import type { Client } from './lib/client.ts';
 import { CourseImport } from './lib/course-import.svelte.ts';
 import { CourseRemoval } from './lib/course-removal.svelte.ts';
 import { LessonState } from './lib/lesson.svelte.ts';
+import type { LessonPrefetch } from './lib/lesson-prefetch.ts';
 import { LibraryState } from './lib/library.svelte.ts';
 import { LiveReload } from './lib/live-reload.svelte.ts';
 import { Router } from './lib/router.svelte.ts';
@@ -16,68 +17,82 @@ import { SearchState } from './lib/search.svelte.ts';
 import { SettingsState } from './lib/settings.svelte.ts';
 import { Toggle } from './lib/toggle.svelte.ts';
 
-const target = document.getElementById('app');
-if (!target) throw new Error('index.html has no #app element to mount Studybook in.');
+/** How long the page waits for the lesson its address names before it shows itself without. */
+const FIRST_LESSON_WAIT_MS = 150;
 
-const client = createClient(window);
-const saves = new SaveStatus();
+export async function start(client: Client, prefetch: LessonPrefetch): Promise<void> {
+  // main.ts runs as soon as it has loaded (async), which can be before the parser reaches <body>.
+  if (document.readyState === 'loading') {
+    await new Promise((resolve) =>
+      document.addEventListener('DOMContentLoaded', resolve, { once: true }),
+    );
+  }
+  const target = document.getElementById('app');
+  if (!target) throw new Error('index.html has no #app element to mount Studybook in.');
 
-const settings = new SettingsState(client, saves, {
-  root: document.documentElement,
-  systemDark: window.matchMedia('(prefers-color-scheme: dark)'),
-  systemReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)'),
-  storage: storageOrNull(),
-});
-settings.start();
+  const saves = new SaveStatus();
+  const settings = new SettingsState(client, saves, {
+    root: document.documentElement,
+    systemDark: window.matchMedia('(prefers-color-scheme: dark)'),
+    systemReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)'),
+    storage: storageOrNull(),
+  });
+  settings.start();
 
-// Studybook puts the learner back where they were itself (the reading tracker); the browser's
-// own restoring on reload would only fight it.
-history.scrollRestoration = 'manual';
-followScroll(window);
+  // Studybook puts the learner back where they were itself (the reading tracker); the browser's
+  // own restoring on reload would only fight it.
+  history.scrollRestoration = 'manual';
+  followScroll(window);
 
-const router = new Router(window);
-router.start();
+  const router = new Router(window);
+  router.start();
 
-const shortcuts = new Toggle();
-client.onMenuCommand((command) => {
-  if (command === 'toggle-theme') void settings.toggleTheme();
-  else if (command === 'show-shortcuts') shortcuts.show();
-});
+  const shortcuts = new Toggle();
+  client.onMenuCommand((command) => {
+    if (command === 'toggle-theme') void settings.toggleTheme();
+    else if (command === 'show-shortcuts') shortcuts.show();
+  });
 
-const lesson = new LessonState(client, saves);
-// A lesson's address: open it now (main.ts already asked the host), before the page is built.
-if (router.route.kind === 'lesson') void lesson.open(router.route.courseId, router.route.lessonId);
+  const lesson = new LessonState(client, saves, prefetch);
+  // A lesson's address: open it now (main.ts already asked the host), and build the page once
+  // it is here, so that the first frame shows the lesson rather than an empty page that then
+  // fills (one layout and paint instead of two). A host slow to answer: the loading state.
+  if (router.route.kind === 'lesson') {
+    await Promise.race([
+      lesson.open(router.route.courseId, router.route.lessonId),
+      new Promise((resolve) => setTimeout(resolve, FIRST_LESSON_WAIT_MS)),
+    ]);
+  }
 
-const library = new LibraryState(client, () => saves.settled());
-const courseImport = new CourseImport({
-  client,
-  installed: () => library.show(),
-  showLibrary: () => {
-    window.location.hash = LIBRARY_HREF;
-  },
-});
-courseImport.listen();
-const removal = new CourseRemoval({ client, removed: () => library.show() });
+  const library = new LibraryState(client, () => saves.settled());
+  // Whatever changes the courses also changes the lessons asked for ahead.
+  const coursesChanged = () => {
+    lesson.forgetPrefetched();
+    return library.show();
+  };
+  const courseImport = new CourseImport({
+    client,
+    installed: coursesChanged,
+    showLibrary: () => router.go(LIBRARY_HREF),
+  });
+  courseImport.listen();
+  const removal = new CourseRemoval({ client, removed: coursesChanged });
 
-mount(App, {
-  target,
-  props: {
-    router,
-    library,
-    lesson,
-    live: new LiveReload(client),
-    settings,
-    shortcuts,
-    search: new SearchState({
-      client,
-      navigate: (href) => {
-        window.location.hash = href;
-      },
-    }),
-    courseImport,
-    removal,
-  },
-});
+  mount(App, {
+    target,
+    props: {
+      router,
+      library,
+      lesson,
+      live: new LiveReload(client),
+      settings,
+      shortcuts,
+      search: new SearchState({ client, navigate: (href) => router.go(href) }),
+      courseImport,
+      removal,
+    },
+  });
+}
 
 /** localStorage, or null where the page may not use it (reading it can throw). */
 function storageOrNull(): Storage | null {

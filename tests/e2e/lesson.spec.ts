@@ -1,3 +1,4 @@
+import type { Request } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const DEPLOYMENT = 'Python deployment: from local to production';
@@ -96,6 +97,35 @@ test('next and previous lesson links move through the course', async ({ page }) 
 
   await pager.getByRole('link', { name: /Previous lesson/ }).click();
   await expect(page.getByRole('heading', { level: 1 }), 'and back again').toHaveText(DEPLOYMENT);
+});
+
+test('the next lesson is fetched ahead, so following the link asks the host nothing, and Back returns', async ({
+  page,
+}) => {
+  const asksFor = (lessonId: string) => (request: Request) =>
+    request.url().endsWith('/api/openLesson') &&
+    (request.postDataJSON() as { lessonId?: string }).lessonId === lessonId;
+  const fetchedAhead = page.waitForRequest(asksFor('logging'));
+  await page.goto('/#/python-backend/deployment');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEPLOYMENT);
+  await fetchedAhead;
+
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (asksFor('logging')(request)) asked.push(request.url());
+  });
+  await page
+    .getByRole('navigation', { name: 'Previous and next lessons' })
+    .getByRole('link', { name: /Next lesson/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Python logging');
+  await expect(page).toHaveURL(/#\/python-backend\/logging$/);
+  expect(asked, 'the lesson fetched ahead was shown without asking again').toEqual([]);
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 }), 'Back returns').toHaveText(DEPLOYMENT);
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1 }), 'and Forward').toHaveText('Python logging');
 });
 
 test('an unknown lesson says so and leads back to the library', async ({ page }) => {

@@ -1,4 +1,5 @@
 // Keeping keyboard focus where it belongs: inside an open dialog, and somewhere sensible after.
+import { afterPaint } from './frames.ts';
 
 const FOCUSABLE = [
   'a[href]',
@@ -46,4 +47,16 @@ export function restoreFocus(preferred: Element | null, doc: Document = document
     return;
   }
   doc.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+}
+
+/**
+ * Focuses `element` once the page has been painted (focusing makes the browser lay the page out
+ * at once), unless focus has moved meanwhile: a key pressed before then (j, a link) wins.
+ */
+export function focusAfterPaint(element: HTMLElement): void {
+  const doc = element.ownerDocument;
+  const before = doc.activeElement;
+  afterPaint(() => {
+    if (element.isConnected && doc.activeElement === before) element.focus({ preventScroll: true });
+  });
 }

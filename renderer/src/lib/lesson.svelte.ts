@@ -1,8 +1,8 @@
 // The lesson page's state: the open lesson (as a LessonSession: the host's view plus the
 // learner's reading and quiz), and the learner's requests that leave the page (external links).
 import { StudybookError, type Client } from './client.ts';
-import { takeEarlyLesson } from './early-lesson.ts';
 import { Latest, type Load } from './latest.svelte.ts';
+import type { LessonPrefetch, LessonKey } from './lesson-prefetch.ts';
 import { LessonSession } from './lesson-session.svelte.ts';
 import { LinkPrompt } from './link-prompt.svelte.ts';
 import type { SaveStatus } from './save-status.svelte.ts';
@@ -12,14 +12,10 @@ export type LessonClient = Pick<
   'openLesson' | 'openExternal' | 'recordProgress' | 'answerQuestion'
 >;
 
-interface LessonKey {
-  courseId: string;
-  lessonId: string;
-}
-
 export class LessonState {
   readonly #client: LessonClient;
   readonly #saves: SaveStatus;
+  readonly #prefetch: LessonPrefetch;
   readonly #sessions = new Latest<LessonSession>();
   #key: LessonKey | null = null;
   #opening: Promise<void> = Promise.resolve();
@@ -27,9 +23,10 @@ export class LessonState {
   /** The "Open in your browser?" question, while one is open. */
   readonly linkPrompt = new LinkPrompt();
 
-  constructor(client: LessonClient, saves: SaveStatus) {
+  constructor(client: LessonClient, saves: SaveStatus, prefetch: LessonPrefetch) {
     this.#client = client;
     this.#saves = saves;
+    this.#prefetch = prefetch;
   }
 
   /** The truth about the learner's saved work, for the "Saved …" indicator. */
@@ -73,6 +70,25 @@ export class LessonState {
     const load = this.#sessions.current;
     if (load.status === 'ready') this.#saves.hold(load.value.tracker.stop());
     this.#key = null;
+    // The library can erase progress or remove a course: views asked for before may be stale.
+    this.#prefetch.clear();
+  }
+
+  /**
+   * Asks for a lesson the learner is likely to open next, so that opening it shows it at once.
+   * Does nothing for the lesson open now or one already asked for.
+   */
+  prefetch({ courseId, lessonId }: LessonKey): void {
+    if (this.#key?.courseId === courseId && this.#key.lessonId === lessonId) return;
+    const key = { courseId, lessonId };
+    if (this.#prefetch.has(key)) return;
+    // Only the key: a lesson link carries more, which the contract refuses.
+    this.#prefetch.put(key, this.#client.openLesson(key));
+  }
+
+  /** Forgets lessons asked for ahead: a course was installed, replaced or removed. */
+  forgetPrefetched(): void {
+    this.#prefetch.clear();
   }
 
   /**
@@ -80,6 +96,7 @@ export class LessonState {
    * and the preview recompiled it. The learner keeps reading what is on screen meanwhile.
    */
   refresh(courseId: string): Promise<void> {
+    this.#prefetch.clear();
     if (this.#key?.courseId !== courseId) return Promise.resolve();
     return this.#fetch({ quiet: true });
   }
@@ -109,10 +126,10 @@ export class LessonState {
     const key = this.#key;
     if (!key) return Promise.resolve();
     const previous = this.#sessions.current;
-    // The first lesson may already be on its way (boot.ts).
-    const early = takeEarlyLesson(key.courseId, key.lessonId);
+    // The lesson may already be on its way, or here (main.ts, prefetch); a refresh asks anew.
+    const ahead = options.quiet ? null : this.#prefetch.take(key);
     return this.#sessions.load(async () => {
-      const view = await (early ?? this.#client.openLesson(key));
+      const view = await (ahead ?? this.#client.openLesson(key));
       // A refresh replaces the session; the one it replaces saves what it has first.
       if (previous.status === 'ready') this.#saves.hold(previous.value.tracker.stop());
       return new LessonSession(view, this.#client, this.#saves);

@@ -2,6 +2,7 @@
 // tells the ReadingTracker what it means (reading.ts has the rules). Also places the page:
 // restoring a saved position and finding the section before or after the reading line.
 import type { Attachment } from 'svelte/attachments';
+import { afterPaint } from './frames.ts';
 import type { ReadingTracker } from './reading-tracker.svelte.ts';
 import {
   currentSection,
@@ -35,6 +36,11 @@ export class ReadingObserver {
   /** A restored position kept on the reading line while images above it are still loading. */
   #pinned: Position | null = null;
   #frame = 0;
+  /**
+   * Until the lesson's first paint: measuring makes the browser lay the page out at once, and
+   * what the measure changes (the current section, progress) makes it lay it out again.
+   */
+  #beforeFirstPaint = false;
   #idleTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(tracker: ReadingTracker, win: Window = window) {
@@ -95,7 +101,11 @@ export class ReadingObserver {
         tracker.tick(sectionsInView(this.#boxes(), this.#area()));
     }, TICK_MS);
     void tracker.visible(doc.visibilityState === 'visible');
-    this.#measureSoon();
+    this.#beforeFirstPaint = true;
+    afterPaint(() => {
+      this.#beforeFirstPaint = false;
+      this.#measure();
+    });
 
     return () => {
       win.removeEventListener('scroll', onScroll);
@@ -172,7 +182,7 @@ export class ReadingObserver {
   }
 
   #measureSoon(): void {
-    if (this.#frame) return;
+    if (this.#frame || this.#beforeFirstPaint) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
       this.#measure();

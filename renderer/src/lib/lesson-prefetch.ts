@@ -1,0 +1,55 @@
+// Lessons asked for before the learner opens them, so that opening one shows it at once: the
+// lesson the address names (asked for by main.ts while the app's own script still loads), and
+// the lesson the learner is likely to open next (its neighbours, once the page is idle or the
+// pointer or focus reaches a link to one).
+import type { LessonView } from '../../../electron/api.ts';
+
+export interface LessonKey {
+  courseId: string;
+  lessonId: string;
+}
+
+/** At most this many lessons are kept; the one kept longest goes first. */
+const KEPT = 3;
+
+export class LessonPrefetch {
+  readonly #views = new Map<string, Promise<LessonView>>();
+
+  /** Whether a view of this lesson is already on its way or here. */
+  has(key: LessonKey): boolean {
+    return this.#views.has(keyOf(key));
+  }
+
+  /** Keeps `view` (on its way) for the lesson, in place of any earlier one. */
+  put(key: LessonKey, view: Promise<LessonView>): void {
+    const id = keyOf(key);
+    // A failure is only noted here: the lesson is asked for again when it is opened.
+    view.catch(() => {
+      if (this.#views.get(id) === view) this.#views.delete(id);
+    });
+    this.#views.delete(id);
+    this.#views.set(id, view);
+    for (const oldest of this.#views.keys()) {
+      if (this.#views.size <= KEPT) break;
+      this.#views.delete(oldest);
+    }
+  }
+
+  /** The view kept for this lesson, once: it is not kept after. Null when there is none. */
+  take(key: LessonKey): Promise<LessonView> | null {
+    const id = keyOf(key);
+    const view = this.#views.get(id) ?? null;
+    this.#views.delete(id);
+    return view;
+  }
+
+  /** Forgets every kept view: what they show may have changed (a course recompiled or replaced). */
+  clear(): void {
+    this.#views.clear();
+  }
+}
+
+function keyOf({ courseId, lessonId }: LessonKey): string {
+  // Ids cannot hold a slash (electron/ids.ts), so the pair is unambiguous.
+  return `${courseId}/${lessonId}`;
+}
