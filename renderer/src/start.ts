@@ -10,12 +10,12 @@ import type { LessonPrefetch } from './lib/lesson-prefetch.ts';
 import { LibraryState } from './lib/library.svelte.ts';
 import { LiveReload } from './lib/live-reload.svelte.ts';
 import { Router } from './lib/router.svelte.ts';
-import { followScroll } from './lib/scroll-memory.ts';
 import { LIBRARY_HREF } from './lib/routes.ts';
 import { SaveStatus } from './lib/save-status.svelte.ts';
 import { SearchState } from './lib/search.svelte.ts';
 import { SettingsState } from './lib/settings.svelte.ts';
 import { Toggle } from './lib/toggle.svelte.ts';
+import { WindowScroll } from './lib/window-scroll.ts';
 
 /** How long the page waits for the lesson its address names before it shows itself without. */
 const FIRST_LESSON_WAIT_MS = 150;
@@ -42,7 +42,7 @@ export async function start(client: Client, prefetch: LessonPrefetch): Promise<v
   // Studybook puts the learner back where they were itself (the reading tracker); the browser's
   // own restoring on reload would only fight it.
   history.scrollRestoration = 'manual';
-  followScroll(window);
+  const windowScroll = new WindowScroll(window);
 
   const router = new Router(window);
   router.start();
@@ -84,6 +84,7 @@ export async function start(client: Client, prefetch: LessonPrefetch): Promise<v
       router,
       library,
       lesson,
+      windowScroll,
       live: new LiveReload(client),
       settings,
       shortcuts,

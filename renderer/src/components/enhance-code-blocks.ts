@@ -1,10 +1,11 @@
 // Compiled code blocks (`figure.code-block`) get their tools — "Read-only" and a Copy button —
 // and, when their lines are wider than the column, become a focusable scroll region so that a
-// keyboard can scroll them too. Done just after the lesson's first paint: the tools sit in a
-// header of fixed height, so adding them moves nothing, and the first paint need not wait.
+// keyboard can scroll them too. Done once the lesson has been painted and the page is idle (the
+// tools sit in a header of fixed height, so adding them moves nothing): neither the first paint
+// nor what must follow it at once (placing the reading position, focus) waits for them.
 import { mount, unmount } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
-import { afterPaint } from '../lib/frames.ts';
+import { whenIdleAfterPaint } from '../lib/frames.ts';
 import CodeBlockTools from './CodeBlockTools.svelte';
 
 /**
@@ -17,7 +18,7 @@ export function enhanceCodeBlocks(source: unknown): Attachment<HTMLElement> {
     const tools: ReturnType<typeof mount>[] = [];
     let scrollers: ResizeObserver | null = null;
     let detached = false;
-    afterPaint(() => {
+    whenIdleAfterPaint(() => {
       if (detached) return;
       scrollers = new ResizeObserver((entries) => {
         for (const entry of entries) markScrollable(entry.target as HTMLElement);
