@@ -29,6 +29,22 @@ test.describe('with clipboard access', () => {
       timeout: 4_000,
     });
   });
+
+  test('code in a quiz explanation has its Copy button too', async ({ page }) => {
+    await page.goto('/#/python-backend/background-tasks');
+    const quiz = page.getByRole('region', { name: 'Test your knowledge' });
+    for (let step = 0; step < 2; step += 1) {
+      await quiz.getByRole('button', { name: 'Next question' }).click();
+    }
+    await quiz.getByRole('textbox').fill('delay()');
+    await quiz.getByRole('button', { name: 'Check answer' }).click();
+    const block = quiz.getByRole('figure');
+    await block.getByRole('button', { name: 'Copy code' }).click();
+    await expect(block.getByRole('status')).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'send_receipt.apply_async(args=(order.id,), countdown=60, queue="email")',
+    );
+  });
 });
 
 test.describe('with reduced motion, so that each jump has landed before the next key', () => {
