@@ -35,7 +35,13 @@ function call<Result>(): <Input extends z.ZodType>(input: Input) => Call<Input, 
 
 export const api = {
   listCourses: call<LibraryView>()(z.object({}).strict()),
-  openLesson: call<LessonView>()(z.object({ courseId: idSchema, lessonId: idSchema }).strict()),
+  // `ahead`: the page asks before the learner opens the lesson (it is likely next); nothing is
+  // recorded until the page shows it (recordProgress with `opened`).
+  openLesson: call<LessonView>()(
+    z
+      .object({ courseId: idSchema, lessonId: idSchema, ahead: z.literal(true).optional() })
+      .strict(),
+  ),
   // Answers are not part of a batch: the host grades them (answerQuestion), never the page.
   recordProgress: call<SaveReceipt>()(progressBatchInput.omit({ answers: true })),
   answerQuestion: call<AnswerView & SaveReceipt>()(
@@ -143,6 +149,8 @@ export interface CourseSummary {
   lessonsNotStarted: number;
   score: QuizScore;
   lastStudiedAt: string | null;
+  /** Where the learner was last in this course; null before any lesson of it was opened. */
+  resume: ResumeView | null;
 }
 
 export interface LibraryView {

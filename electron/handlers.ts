@@ -119,6 +119,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
         { correct: 0, answered: 0, total: 0 },
       ),
       lastStudiedAt: course.lastStudiedAt,
+      resume: resumeView(progress.resume([structure])),
     };
   }
 
@@ -140,12 +141,12 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       };
     },
 
-    openLesson({ courseId, lessonId }) {
+    openLesson({ courseId, lessonId, ahead }) {
       const outline = outlineOrFail(courseId);
       const structure = lessonOf(outline, lessonId);
       const lesson = library.readLesson(courseId, lessonId);
       if (!lesson) throw new CallFailure('not-found', `There is no lesson "${lessonId}".`);
-      storeWrite(() => progress.openLesson({ courseId, lessonId }));
+      if (!ahead) storeWrite(() => progress.openLesson({ courseId, lessonId }));
       const lessonProgress = progress.lessonProgress(courseId, structure);
       const previous = library.lessonAt(courseId, lesson.position - 1);
       const next = library.lessonAt(courseId, lesson.position + 1);

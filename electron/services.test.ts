@@ -33,6 +33,38 @@ describe('openAppServices', () => {
     }
   });
 
+  it('records nothing for a lesson asked for ahead until the page says it shows it', async () => {
+    const dataDir = temporaryFolder();
+    const services = await open(dataDir, ['content/git-essentials']);
+    try {
+      const lesson = { courseId: 'git-essentials', lessonId: 'branches' };
+      const ahead = await dispatch(services.handlers, 'openLesson', { ...lesson, ahead: true });
+      expect(ahead).toMatchObject({ ok: true, value: { lesson: { id: 'branches' } } });
+      expect(await dispatch(services.handlers, 'getResume', {})).toEqual({ ok: true, value: null });
+      const library = await dispatch(services.handlers, 'listCourses', {});
+      expect(library).toMatchObject({
+        ok: true,
+        value: { courses: [{ lessonsInProgress: 0, lessonsNotStarted: 2, resume: null }] },
+      });
+
+      const shown = await dispatch(services.handlers, 'recordProgress', {
+        ...lesson,
+        opened: true,
+      });
+      expect(shown.ok).toBe(true);
+      expect(await dispatch(services.handlers, 'getResume', {})).toMatchObject({
+        ok: true,
+        value: lesson,
+      });
+      expect(
+        await dispatch(services.handlers, 'openLesson', { ...lesson, ahead: false }),
+        'ahead is true or absent',
+      ).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    } finally {
+      services.close();
+    }
+  });
+
   it('keeps the learner’s progress across restarts and tells when a damaged file was moved aside', async () => {
     const dataDir = temporaryFolder();
     const first = await open(dataDir, ['content/git-essentials']);

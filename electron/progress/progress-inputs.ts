@@ -67,6 +67,8 @@ export const recordAnswerInput = z.strictObject({ ...lessonKey, ...answerEvent.s
 /** Input of `applyBatch`: a lesson and any of the events the other writes take. */
 export const progressBatchInput = z.strictObject({
   ...lessonKey,
+  /** The page shows the lesson now, having fetched it ahead: record it as opened. */
+  opened: z.literal(true).optional(),
   position: z.strictObject({ sectionId: id, offset }).optional(),
   secondsSpent: secondsSpent.optional(),
   sectionsSeen: sectionIds.optional(),

@@ -39,6 +39,25 @@ describe('ProgressStore', () => {
       store.close();
     });
 
+    it('records a lesson as opened from a batch that says so, and only then', () => {
+      const clock = makeClock('2025-03-01T10:00:00.000Z');
+      const store = open(clock);
+      store.applyBatch({ ...key, opened: true });
+      clock.set('2025-03-01T10:05:00.000Z');
+      store.applyBatch({ ...key, secondsSpent: 3 });
+      expect(store.lessonProgress('algebra', lesson)).toMatchObject({
+        firstOpenedAt: '2025-03-01T10:00:00.000Z',
+        lastOpenedAt: '2025-03-01T10:00:00.000Z',
+      });
+      clock.set('2025-03-02T09:00:00.000Z');
+      store.applyBatch({ ...key, opened: true });
+      expect(store.lessonProgress('algebra', lesson)).toMatchObject({
+        firstOpenedAt: '2025-03-01T10:00:00.000Z',
+        lastOpenedAt: '2025-03-02T09:00:00.000Z',
+      });
+      store.close();
+    });
+
     it('keeps the latest section and offset and adds up the reading time', () => {
       const store = open();
       store.recordPosition({ ...key, sectionId: 'l1-s1', offset: 0.5, secondsSpent: 4 });
@@ -314,6 +333,10 @@ describe('ProgressStore', () => {
             sectionsRead: ['l1-s1', 'BAD'],
             answers: [{ questionId: 'l1-q1', answer: 'A', correct: true }],
           }),
+      ],
+      [
+        'a batch whose opened flag is not true',
+        (s) => s.applyBatch({ ...key, opened: false as never }),
       ],
       ['an unknown setting', (s) => s.setSetting('fontFamily' as never, 'serif' as never)],
       ['a bad setting value', (s) => s.setSetting('theme', 'neon' as never)],

@@ -296,6 +296,7 @@ export class ProgressStore {
   #saveBatch(batch: ParsedProgressBatch): SaveReceipt {
     return this.#save((at) => {
       const key = { courseId: batch.courseId, lessonId: batch.lessonId, at };
+      if (batch.opened) this.#sql.openLesson.run(key);
       // Every write touches its lesson's row first: it is the parent the other rows reference,
       // and its activity time is what resume and "last studied" go by.
       this.#sql.touchLesson.run({

@@ -11,7 +11,10 @@ const prefetch = new LessonPrefetch();
 const route = parseRoute(window.location.hash);
 if (route.kind === 'lesson') {
   const { courseId, lessonId } = route;
-  prefetch.put({ courseId, lessonId }, client.openLesson({ courseId, lessonId }));
+  prefetch.put(
+    { courseId, lessonId },
+    { view: client.openLesson({ courseId, lessonId }), recorded: true },
+  );
 }
 
 const { start } = await import('./start.ts');

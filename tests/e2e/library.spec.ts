@@ -53,3 +53,35 @@ test('a lesson opens from the library, and the breadcrumb leads back', async ({ 
     'the breadcrumb’s first crumb is the library',
   ).toBeVisible();
 });
+
+test('each course card offers the next step: start a new course, continue one begun', async ({
+  page,
+}) => {
+  const courses = await sampleCourses();
+  await page.goto('/');
+  for (const course of courses) {
+    await expect(
+      page.getByRole('article', { name: course.title }).getByRole('link', { name: /^Start/ }),
+      `"${course.title}" starts at its first lesson`,
+    ).toHaveAccessibleName(`Start ${course.title}: ${course.lessonTitles[0]}`);
+  }
+
+  const backend = page.getByRole('article', { name: 'Python Backend' });
+  await backend.getByRole('link', { name: 'Python deployment: from local to production' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Python deployment: from local to production',
+  );
+  await page.goBack();
+  const next = backend.getByRole('link', { name: /^Continue Python Backend/ });
+  await expect(next, 'the lesson begun is where the course continues').toHaveAccessibleName(
+    'Continue Python Backend: Python deployment: from local to production',
+  );
+  await expect(
+    page.getByRole('article', { name: 'Git Essentials' }).getByRole('link', { name: /^Start/ }),
+    'a course not begun still starts',
+  ).toBeVisible();
+  await next.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Python deployment: from local to production',
+  );
+});

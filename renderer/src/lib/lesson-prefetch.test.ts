@@ -4,28 +4,31 @@ import { LessonPrefetch } from './lesson-prefetch.ts';
 
 const view = (title: string) => ({ lesson: { title } }) as LessonView;
 const key = (lessonId: string) => ({ courseId: 'course', lessonId });
+const ahead = (answer: Promise<LessonView>) => ({ view: answer, recorded: false });
 
 describe('lessons asked for ahead', () => {
-  it('hands a view over once, to the lesson it was asked for', async () => {
+  it('hands a view over once, to the lesson it was asked for, saying whether it was recorded', async () => {
     const prefetch = new LessonPrefetch();
-    prefetch.put(key('first'), Promise.resolve(view('First')));
+    prefetch.put(key('first'), { view: Promise.resolve(view('First')), recorded: true });
     expect(prefetch.take(key('other'))).toBeNull();
     expect(prefetch.has(key('first'))).toBe(true);
-    await expect(prefetch.take(key('first'))).resolves.toEqual(view('First'));
+    const taken = prefetch.take(key('first'));
+    expect(taken?.recorded).toBe(true);
+    await expect(taken?.view).resolves.toEqual(view('First'));
     expect(prefetch.take(key('first')), 'a second open asks the host again').toBeNull();
     expect(prefetch.has(key('first'))).toBe(false);
   });
 
   it('tells lessons of different courses apart', () => {
     const prefetch = new LessonPrefetch();
-    prefetch.put({ courseId: 'a', lessonId: 'intro' }, Promise.resolve(view('A')));
+    prefetch.put({ courseId: 'a', lessonId: 'intro' }, ahead(Promise.resolve(view('A'))));
     expect(prefetch.take({ courseId: 'b', lessonId: 'intro' })).toBeNull();
-    expect(prefetch.take({ courseId: 'a', lessonId: 'intro' })).not.toBeNull();
+    expect(prefetch.take({ courseId: 'a', lessonId: 'intro' })?.recorded).toBe(false);
   });
 
   it('forgets a failed request without reporting it, so that opening asks again', async () => {
     const prefetch = new LessonPrefetch();
-    prefetch.put(key('first'), Promise.reject(new Error('no host')));
+    prefetch.put(key('first'), ahead(Promise.reject(new Error('no host'))));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(prefetch.has(key('first'))).toBe(false);
     expect(prefetch.take(key('first'))).toBeNull();
@@ -34,26 +37,26 @@ describe('lessons asked for ahead', () => {
   it('hands over a failure that happens after the lesson was opened', async () => {
     const prefetch = new LessonPrefetch();
     let fail: (error: Error) => void = () => undefined;
-    prefetch.put(key('first'), new Promise((_, reject) => (fail = reject)));
+    prefetch.put(key('first'), ahead(new Promise((_, reject) => (fail = reject))));
     const taken = prefetch.take(key('first'));
     fail(new Error('no host'));
-    await expect(taken).rejects.toThrow('no host');
+    await expect(taken?.view).rejects.toThrow('no host');
   });
 
   it('keeps a later view in place of an earlier one, and a failure of the earlier one changes nothing', async () => {
     const prefetch = new LessonPrefetch();
     let failEarlier: (error: Error) => void = () => undefined;
-    prefetch.put(key('first'), new Promise((_, reject) => (failEarlier = reject)));
-    prefetch.put(key('first'), Promise.resolve(view('Later')));
+    prefetch.put(key('first'), ahead(new Promise((_, reject) => (failEarlier = reject))));
+    prefetch.put(key('first'), ahead(Promise.resolve(view('Later'))));
     failEarlier(new Error('late failure'));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await expect(prefetch.take(key('first'))).resolves.toEqual(view('Later'));
+    await expect(prefetch.take(key('first'))?.view).resolves.toEqual(view('Later'));
   });
 
   it('keeps the three most recent lessons', () => {
     const prefetch = new LessonPrefetch();
     for (const id of ['one', 'two', 'three', 'four']) {
-      prefetch.put(key(id), Promise.resolve(view(id)));
+      prefetch.put(key(id), ahead(Promise.resolve(view(id))));
     }
     expect(prefetch.has(key('one'))).toBe(false);
     expect(['two', 'three', 'four'].every((id) => prefetch.has(key(id)))).toBe(true);
@@ -61,7 +64,7 @@ describe('lessons asked for ahead', () => {
 
   it('forgets everything when cleared', () => {
     const prefetch = new LessonPrefetch();
-    prefetch.put(key('first'), Promise.resolve(view('First')));
+    prefetch.put(key('first'), ahead(Promise.resolve(view('First'))));
     prefetch.clear();
     expect(prefetch.take(key('first'))).toBeNull();
   });

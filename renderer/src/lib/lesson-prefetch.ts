@@ -12,23 +12,33 @@ export interface LessonKey {
 /** At most this many lessons are kept; the one kept longest goes first. */
 const KEPT = 3;
 
+/** A lesson asked for before it was opened. */
+export interface AskedAhead {
+  view: Promise<LessonView>;
+  /**
+   * Whether the host recorded the lesson as opened when it answered (the lesson the address
+   * names); a lesson fetched only because it is likely next is recorded once it is shown.
+   */
+  recorded: boolean;
+}
+
 export class LessonPrefetch {
-  readonly #views = new Map<string, Promise<LessonView>>();
+  readonly #views = new Map<string, AskedAhead>();
 
   /** Whether a view of this lesson is already on its way or here. */
   has(key: LessonKey): boolean {
     return this.#views.has(keyOf(key));
   }
 
-  /** Keeps `view` (on its way) for the lesson, in place of any earlier one. */
-  put(key: LessonKey, view: Promise<LessonView>): void {
+  /** Keeps a view (on its way) for the lesson, in place of any earlier one. */
+  put(key: LessonKey, asked: AskedAhead): void {
     const id = keyOf(key);
     // A failure is only noted here: the lesson is asked for again when it is opened.
-    view.catch(() => {
-      if (this.#views.get(id) === view) this.#views.delete(id);
+    asked.view.catch(() => {
+      if (this.#views.get(id) === asked) this.#views.delete(id);
     });
     this.#views.delete(id);
-    this.#views.set(id, view);
+    this.#views.set(id, asked);
     for (const oldest of this.#views.keys()) {
       if (this.#views.size <= KEPT) break;
       this.#views.delete(oldest);
@@ -36,11 +46,11 @@ export class LessonPrefetch {
   }
 
   /** The view kept for this lesson, once: it is not kept after. Null when there is none. */
-  take(key: LessonKey): Promise<LessonView> | null {
+  take(key: LessonKey): AskedAhead | null {
     const id = keyOf(key);
-    const view = this.#views.get(id) ?? null;
+    const asked = this.#views.get(id) ?? null;
     this.#views.delete(id);
-    return view;
+    return asked;
   }
 
   /** Forgets every kept view: what they show may have changed (a course recompiled or replaced). */

@@ -83,7 +83,10 @@ export class LessonState {
     const key = { courseId, lessonId };
     if (this.#prefetch.has(key)) return;
     // Only the key: a lesson link carries more, which the contract refuses.
-    this.#prefetch.put(key, this.#client.openLesson(key));
+    this.#prefetch.put(key, {
+      view: this.#client.openLesson({ ...key, ahead: true }),
+      recorded: false,
+    });
   }
 
   /** Forgets lessons asked for ahead: a course was installed, replaced or removed. */
@@ -129,7 +132,14 @@ export class LessonState {
     // The lesson may already be on its way, or here (main.ts, prefetch); a refresh asks anew.
     const ahead = options.quiet ? null : this.#prefetch.take(key);
     return this.#sessions.load(async () => {
-      const view = await (ahead ?? this.#client.openLesson(key));
+      const view = await (ahead?.view ?? this.#client.openLesson(key));
+      // Shown now: a lesson fetched ahead is recorded as opened only now.
+      if (ahead && !ahead.recorded && this.#key === key) {
+        // A failure shows in the Saved indicator; the next write records the lesson anyway.
+        this.#saves
+          .track(this.#client.recordProgress({ ...key, opened: true }))
+          .catch(() => undefined);
+      }
       // A refresh replaces the session; the one it replaces saves what it has first.
       if (previous.status === 'ready') this.#saves.hold(previous.value.tracker.stop());
       return new LessonSession(view, this.#client, this.#saves);
