@@ -6,8 +6,16 @@ import { SEARCH_SCHEMA_SQL } from './search-index.ts';
 /**
  * `PRAGMA user_version` of the library layout; a different one means "rebuild from packs".
  * 2: the full-text search index.
+ * 3: 16 KB pages (LIBRARY_PAGE_SIZE), FTS5 writing a course's terms out in one segment.
  */
-export const LIBRARY_FORMAT_VERSION = 2;
+export const LIBRARY_FORMAT_VERSION = 3;
+
+/**
+ * Page size of the library file. A section row (its HTML and text) is often 1–3 KB: on 4 KB pages
+ * most of them take a page each, half empty, so a course cost twice its size to copy in. On 16 KB
+ * pages rows share pages, and the index's segments take fewer.
+ */
+export const LIBRARY_PAGE_SIZE = 16384;
 
 export const LIBRARY_SCHEMA_SQL = `
 CREATE TABLE courses (

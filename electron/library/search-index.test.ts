@@ -183,6 +183,36 @@ describe('the search index', () => {
     db.close();
   });
 
+  it('starts a new index when the course replaced is the only one, all or nothing', () => {
+    const library = openTestLibrary(folder(), [makeCourse(docker)]);
+    const { db } = library;
+    const before = docs(db);
+    const edited: CourseSpec = {
+      ...docker,
+      version: '1.1.0',
+      lessons: [{ ...dockerLesson, title: 'Renamed lesson about volumes' }],
+    };
+    db.exec(`CREATE TEMP TRIGGER fail_indexing AFTER INSERT ON search_docs
+             WHEN NEW.kind = 'faq' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    expect(() => library.install(makeCourse(edited))).toThrow(PackError);
+    db.exec('DROP TRIGGER fail_indexing');
+    expect(docs(db), 'the failed update took the new index back').toEqual(before);
+    expect(kindsFound(db, 'Building images')).toContain('lesson:images/-');
+    expectConsistent(db);
+
+    expect(library.install(makeCourse(edited)).status).toBe('installed');
+    expect(kindsFound(db, 'volumes')).toEqual(['lesson:images/-']);
+    expect(kindsFound(db, 'Building images'), 'the old title is gone').toEqual([]);
+    expect(kindsFound(db, 'no-cache-dir')).toEqual(['section:images/multi-stage']);
+    expectConsistent(db);
+
+    removeCourseFromIndex(db, 'docker');
+    expect(docs(db)).toEqual([]);
+    expect(kindsFound(db, 'volumes')).toEqual([]);
+    expectConsistent(db);
+    db.close();
+  });
+
   it('replaces a library of the layout before the index with one that has it', () => {
     const dataDir = folder();
     const old = new Database(path.join(dataDir, 'library.sqlite'));

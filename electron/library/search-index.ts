@@ -1,6 +1,8 @@
 // The library's full-text index: one FTS5 document per lesson (title, summary and intro), per
 // section (title, and its text with code), per quiz question and per FAQ entry. Derived from the
 // library's own tables, course by course, so that installing one course reindexes only that one.
+// A course goes in with two INSERT … SELECT statements, in rowid order; only the text of each
+// document passes through JavaScript (indexedText, htmlToText), as SQL functions of the connection.
 //
 // Tokenizer: unicode61 with remove_diacritics 2, so "Cafe" finds "café" and "DÉPLOIEMENT" finds
 // "déploiement". Chinese and Japanese, written without spaces, are cut into one token per
@@ -20,6 +22,26 @@ export const BODY_WEIGHT = 1;
 export type SearchDocKind = 'lesson' | 'section' | 'question' | 'faq';
 
 /**
+ * FTS5 keeps the terms of the documents being written in memory, and writes them out as a new
+ * segment of the index when they pass this many bytes (FTS5's default is 1 MB) or at commit. A
+ * course of a thousand lessons then goes in as one segment, instead of dozens that FTS5 would
+ * merge into each other again within the same install.
+ */
+const PENDING_TERMS_BYTES = 16 * 1024 ** 2;
+
+/** The FTS5 table and its settings: created with the library, and again to empty it at once. */
+const SEARCH_INDEX_SQL = `
+CREATE VIRTUAL TABLE search_index USING fts5(
+  title,
+  body,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(${TITLE_WEIGHT}, ${BODY_WEIGHT})');
+INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${PENDING_TERMS_BYTES});
+`;
+
+/**
  * The index's tables, created with the library. `search_docs` says where each document of
  * `search_index` (same rowid) comes from; it is what lets one course be removed without scanning
  * the others. Prefix indexes of 2 and 3 characters keep as-you-type prefixes fast.
@@ -34,38 +56,22 @@ CREATE TABLE search_docs (
   position INTEGER NOT NULL            -- of the section, question or FAQ entry in its lesson
 ) STRICT;
 CREATE INDEX search_docs_by_course ON search_docs (course_id);
-
-CREATE VIRTUAL TABLE search_index USING fts5(
-  title,
-  body,
-  tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3'
-);
-INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(${TITLE_WEIGHT}, ${BODY_WEIGHT})');
-`;
+${SEARCH_INDEX_SQL}`;
 
 interface Statements {
   deleteDocuments: (courseId: string) => void;
-  addDocument: (doc: IndexedDocument) => void;
-  lessons: (courseId: string) => { id: string; title: string; summary: string; intro: string }[];
-  sections: (
-    courseId: string,
-  ) => { lesson: string; id: string; position: number; title: string; text: string }[];
-  questions: (courseId: string) => { lesson: string; position: number; prompt: string }[];
-  faq: (
-    courseId: string,
-  ) => { lesson: string; position: number; question: string; answer: string }[];
+  addDocuments: (courseId: string) => void;
 }
 
-interface IndexedDocument {
-  courseId: string;
-  lessonId: string;
-  sectionId: string | null;
-  kind: SearchDocKind;
-  position: number;
-  title: string;
-  body: string;
-}
+// The SQL functions the statements below call to turn the library's rows into the index's text:
+// what indexedText and htmlToText do, on this connection only (never part of the schema).
+const SQL_FUNCTIONS: Readonly<Record<string, (...args: unknown[]) => string>> = {
+  studybook_indexed_text: (text) => indexedText(String(text)),
+  studybook_lesson_body: (summary, intro) =>
+    indexedText([String(summary), htmlToText(String(intro))].filter(Boolean).join('\n')),
+  studybook_faq_body: (question, answer) =>
+    indexedText(`${String(question)}\n${htmlToText(String(answer))}`),
+};
 
 // Prepared once per connection: an install reindexes a course in one go, and a library holds one.
 const statementsByDatabase = new WeakMap<LibraryDatabase, Statements>();
@@ -73,60 +79,88 @@ const statementsByDatabase = new WeakMap<LibraryDatabase, Statements>();
 function statementsFor(db: LibraryDatabase): Statements {
   const cached = statementsByDatabase.get(db);
   if (cached) return cached;
+  for (const [name, implementation] of Object.entries(SQL_FUNCTIONS)) {
+    db.function(name, { deterministic: true }, implementation);
+  }
   const deleteIndexed = db.prepare<[string]>(
     'DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_docs WHERE course_id = ?)',
   );
   const deleteDocs = db.prepare<[string]>('DELETE FROM search_docs WHERE course_id = ?');
-  const insertDoc = db.prepare<[string, string, string | null, SearchDocKind, number]>(
+  const isIndexed = db
+    .prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM search_docs WHERE course_id = ?)')
+    .pluck();
+  const othersIndexed = db
+    .prepare<[string, string], number>(
+      `SELECT EXISTS (SELECT 1 FROM search_docs WHERE course_id < ?)
+           OR EXISTS (SELECT 1 FROM search_docs WHERE course_id > ?)`,
+    )
+    .pluck();
+  // One document per lesson, then its sections, quiz questions and FAQ entries, lesson by lesson
+  // in course order: rowids then follow the course, which is the order a broad query's body
+  // matches are listed in (search-library.ts). A lesson's position is its place in the course.
+  const insertDocs = db.prepare<[{ courseId: string }]>(
     `INSERT INTO search_docs (course_id, lesson_id, section_id, kind, position)
-     VALUES (?, ?, ?, ?, ?)`,
+     SELECT @courseId, lesson_id, section_id, kind, position FROM (
+       SELECT position AS lesson_order, 0 AS part, id AS lesson_id, NULL AS section_id,
+              'lesson' AS kind, position
+       FROM lessons WHERE course_id = @courseId
+       UNION ALL
+       SELECT l.position, 1, s.lesson_id, s.id, 'section', s.position
+       FROM sections AS s JOIN lessons AS l ON l.course_id = s.course_id AND l.id = s.lesson_id
+       WHERE s.course_id = @courseId
+       UNION ALL
+       SELECT l.position, 2, q.lesson_id, NULL, 'question', q.position
+       FROM questions AS q JOIN lessons AS l ON l.course_id = q.course_id AND l.id = q.lesson_id
+       WHERE q.course_id = @courseId
+       UNION ALL
+       SELECT l.position, 3, f.lesson_id, NULL, 'faq', f.position
+       FROM faq AS f JOIN lessons AS l ON l.course_id = f.course_id AND l.id = f.lesson_id
+       WHERE f.course_id = @courseId
+     )
+     ORDER BY lesson_order, part, position`,
   );
-  const insertIndexed = db.prepare<[number | bigint, string, string]>(
-    'INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)',
-  );
-  const lessons = db.prepare<
-    [string],
-    { id: string; title: string; summary: string; intro: string }
-  >(
-    `SELECT id, title, summary, intro_html AS intro FROM lessons WHERE course_id = ? ORDER BY position`,
-  );
-  const sections = db.prepare<
-    [string],
-    { lesson: string; id: string; position: number; title: string; text: string }
-  >(
-    `SELECT lesson_id AS lesson, id, position, title, text
-     FROM sections WHERE course_id = ? ORDER BY lesson_id, position`,
-  );
-  const questions = db.prepare<[string], { lesson: string; position: number; prompt: string }>(
-    `SELECT lesson_id AS lesson, position, prompt
-     FROM questions WHERE course_id = ? ORDER BY lesson_id, position`,
-  );
-  const faq = db.prepare<
-    [string],
-    { lesson: string; position: number; question: string; answer: string }
-  >(
-    `SELECT lesson_id AS lesson, position, question, answer_html AS answer
-     FROM faq WHERE course_id = ? ORDER BY lesson_id, position`,
+  // In rowid order, in one statement: FTS5 writes out the terms it holds whenever a rowid comes
+  // out of order, so this keeps the whole course (and the deletions before it) in one segment.
+  const insertIndexed = db.prepare<[{ courseId: string }]>(
+    `INSERT INTO search_index (rowid, title, body)
+     SELECT d.id,
+       CASE d.kind
+         WHEN 'lesson' THEN studybook_indexed_text(l.title)
+         WHEN 'section' THEN studybook_indexed_text(s.title)
+         ELSE '' END,
+       CASE d.kind
+         WHEN 'lesson' THEN studybook_lesson_body(l.summary, l.intro_html)
+         WHEN 'section' THEN studybook_indexed_text(s.text)
+         WHEN 'question' THEN studybook_indexed_text(q.prompt)
+         ELSE studybook_faq_body(f.question, f.answer_html) END
+     FROM search_docs AS d
+     JOIN lessons AS l ON l.course_id = d.course_id AND l.id = d.lesson_id
+     LEFT JOIN sections AS s ON d.kind = 'section'
+       AND s.course_id = d.course_id AND s.lesson_id = d.lesson_id AND s.id = d.section_id
+     LEFT JOIN questions AS q ON d.kind = 'question'
+       AND q.course_id = d.course_id AND q.lesson_id = d.lesson_id AND q.position = d.position
+     LEFT JOIN faq AS f ON d.kind = 'faq'
+       AND f.course_id = d.course_id AND f.lesson_id = d.lesson_id AND f.position = d.position
+     WHERE d.course_id = @courseId
+     ORDER BY d.id`,
   );
   const statements: Statements = {
     deleteDocuments(courseId) {
-      deleteIndexed.run(courseId);
+      if (!isIndexed.get(courseId)) return;
+      if (othersIndexed.get(courseId, courseId)) {
+        deleteIndexed.run(courseId);
+      } else {
+        // The course is the whole index (a library of one course, being updated): a new, empty
+        // index costs next to nothing, where deleting a document makes FTS5 read and tokenize
+        // it again to find its terms, which costs as much as indexing it did.
+        db.exec(`DROP TABLE search_index; ${SEARCH_INDEX_SQL}`);
+      }
       deleteDocs.run(courseId);
     },
-    addDocument(doc) {
-      const { lastInsertRowid } = insertDoc.run(
-        doc.courseId,
-        doc.lessonId,
-        doc.sectionId,
-        doc.kind,
-        doc.position,
-      );
-      insertIndexed.run(lastInsertRowid, indexedText(doc.title), indexedText(doc.body));
+    addDocuments(courseId) {
+      insertDocs.run({ courseId });
+      insertIndexed.run({ courseId });
     },
-    lessons: (courseId) => lessons.all(courseId),
-    sections: (courseId) => sections.all(courseId),
-    questions: (courseId) => questions.all(courseId),
-    faq: (courseId) => faq.all(courseId),
   };
   statementsByDatabase.set(db, statements);
   return statements;
@@ -142,60 +176,8 @@ export function reindexCourse(db: LibraryDatabase, courseId: string): void {
   const statements = statementsFor(db);
   db.transaction(() => {
     statements.deleteDocuments(courseId);
-    const sections = groupByLesson(statements.sections(courseId));
-    const questions = groupByLesson(statements.questions(courseId));
-    const faq = groupByLesson(statements.faq(courseId));
-    // Lesson by lesson, in course order: rowids then follow the course, which is the order a
-    // broad query's body matches are listed in (search-library.ts).
-    statements.lessons(courseId).forEach((lesson, position) => {
-      const doc = { courseId, lessonId: lesson.id, sectionId: null };
-      statements.addDocument({
-        ...doc,
-        kind: 'lesson',
-        position,
-        title: lesson.title,
-        body: [lesson.summary, htmlToText(lesson.intro)].filter(Boolean).join('\n'),
-      });
-      for (const section of sections.get(lesson.id) ?? []) {
-        statements.addDocument({
-          ...doc,
-          sectionId: section.id,
-          kind: 'section',
-          position: section.position,
-          title: section.title,
-          body: section.text,
-        });
-      }
-      for (const question of questions.get(lesson.id) ?? []) {
-        statements.addDocument({
-          ...doc,
-          kind: 'question',
-          position: question.position,
-          title: '',
-          body: question.prompt,
-        });
-      }
-      for (const entry of faq.get(lesson.id) ?? []) {
-        statements.addDocument({
-          ...doc,
-          kind: 'faq',
-          position: entry.position,
-          title: '',
-          body: `${entry.question}\n${htmlToText(entry.answer)}`,
-        });
-      }
-    });
+    statements.addDocuments(courseId);
   })();
-}
-
-function groupByLesson<Row extends { lesson: string }>(rows: readonly Row[]): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const group = groups.get(row.lesson);
-    if (group) group.push(row);
-    else groups.set(row.lesson, [row]);
-  }
-  return groups;
 }
 
 /** Removes every document of `courseId` from the index (for a course being uninstalled). */
@@ -204,9 +186,12 @@ export function removeCourseFromIndex(db: LibraryDatabase, courseId: string): vo
   db.transaction(() => statements.deleteDocuments(courseId))();
 }
 
+/** Printable ASCII and line breaks: text that normalizing and segmenting leave as it is. */
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/u;
+
 /** The text FTS5 is given for `text`: normalised, with spaceless scripts cut into tokens. Pure. */
 export function indexedText(text: string): string {
-  return segmentSpaceless(normalizeText(text));
+  return PLAIN_ASCII.test(text) ? text : segmentSpaceless(normalizeText(text));
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {

@@ -26,7 +26,7 @@ const TRIMMED = /[\p{L}\p{N}\p{Co}](?:.*[\p{L}\p{N}\p{Co}\p{M}])?/u;
  * token per character (see segmentSpaceless); a word of them is then searched as a phrase of
  * adjacent characters, which finds it anywhere in a sentence, whatever its length.
  */
-const SPACELESS_CHAR = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/gu;
+const SPACELESS_RUN = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]+/gu;
 const ENDS_SPACELESS = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
 
 /**
@@ -77,7 +77,11 @@ export function normalizeText(text: string): string {
 
 /** `text` with each Chinese or Japanese character set apart as its own token. Pure. */
 export function segmentSpaceless(text: string): string {
-  return text.replace(SPACELESS_CHAR, (char) => `${SEGMENT_MARK}${char}${SEGMENT_MARK}`);
+  // A run at a time (a sentence of them, often): a mark either side of each of its characters.
+  return text.replace(
+    SPACELESS_RUN,
+    (run) => SEGMENT_MARK + [...run].join(SEGMENT_MARK + SEGMENT_MARK) + SEGMENT_MARK,
+  );
 }
 
 function isPrefixable(word: string): boolean {
