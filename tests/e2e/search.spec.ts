@@ -116,3 +116,29 @@ test('/ opens the search outside fields; a course filter; Esc closes and focus r
   await page.keyboard.press('Escape');
   await expect(button, 'and focus returns to the button').toBeFocused();
 });
+
+test('a hit in a FAQ or a quiz opens the lesson at its FAQ or quiz', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+  const dialog = page.getByRole('dialog', { name: 'Search your courses' });
+  const field = dialog.getByRole('combobox', { name: 'Search', exact: true });
+  const options = dialog.getByRole('listbox', { name: 'Results' }).getByRole('option');
+
+  await page.keyboard.press('Control+K');
+  await field.fill('Celery or RQ');
+  await options.filter({ hasText: 'FAQ' }).first().click();
+  const faq = page.getByRole('heading', { level: 2, name: 'Frequently asked questions' });
+  await expect(faq, 'the FAQ is brought into view').toBeInViewport();
+  await expect(faq, 'and reading continues from its heading').toBeFocused();
+
+  await page.keyboard.press('Control+K');
+  await field.fill('queue with default options');
+  await options.filter({ hasText: 'Quiz' }).first().click();
+  const quiz = page.getByRole('heading', { level: 2, name: 'Test your knowledge' });
+  await expect(quiz, 'the quiz is brought into view').toBeInViewport();
+  await expect(quiz).toBeFocused();
+  await expect(
+    page.getByText(/has no section/),
+    'the quiz and FAQ are places of the lesson, not missing sections',
+  ).toHaveCount(0);
+});

@@ -1,5 +1,6 @@
 // Bringing a lesson's section, or its top, into view.
 import { motionReduced } from './motion.ts';
+import { FAQ_PLACE, QUIZ_PLACE } from './routes.ts';
 
 /** The DOM id of a section element, and of its heading; prefixed so a slug can never clash with the page's own ids. */
 export function sectionDomId(sectionId: string): string {
@@ -8,6 +9,13 @@ export function sectionDomId(sectionId: string): string {
 
 export function sectionHeadingDomId(sectionId: string): string {
   return `section-${sectionId}-title`;
+}
+
+/** The DOM id of the heading of what an address names in a lesson: a section, the quiz or the FAQ. */
+export function placeHeadingDomId(place: string): string {
+  if (place === QUIZ_PLACE) return 'quiz-title';
+  if (place === FAQ_PLACE) return 'faq-title';
+  return sectionHeadingDomId(place);
 }
 
 /**

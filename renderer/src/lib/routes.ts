@@ -20,6 +20,13 @@ export type Route =
 export const LIBRARY_HREF = '#/';
 
 /**
+ * In place of a section id in a lesson's address: its quiz, or its FAQ (a search hit in one of
+ * them). No section can have these ids: an id never starts with `_` (electron/ids.ts).
+ */
+export const QUIZ_PLACE = '_quiz';
+export const FAQ_PLACE = '_faq';
+
+/**
  * The route a location hash names (with or without its `#`). Never throws: anything that is
  * not the library or a lesson is an 'unknown' route. Ids are not checked against the contract's
  * slug rule here; the host refuses ids it cannot have made, and the page shows that as not found.

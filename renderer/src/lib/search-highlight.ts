@@ -4,7 +4,7 @@
 // <mark> elements: the lesson's compiled HTML is never modified, so nothing here can disturb the
 // nodes Svelte and the lesson's own enhancements manage, and clearing them is one call.
 import type { Attachment } from 'svelte/attachments';
-import { sectionDomId } from './reveal.ts';
+import { placeHeadingDomId } from './reveal.ts';
 
 /** The name of the highlight in `CSS.highlights` and in the stylesheet. */
 export const SEARCH_HIGHLIGHT = 'search-hit';
@@ -142,7 +142,9 @@ export function searchHighlight(
       const ranges = rangesFor(root, words);
       if (ranges.length === 0) return;
       registry.set(SEARCH_HIGHLIGHT, new Highlight(...ranges));
-      const section = sectionId ? root.ownerDocument.getElementById(sectionDomId(sectionId)) : null;
+      const section = sectionId
+        ? root.ownerDocument.getElementById(placeHeadingDomId(sectionId))?.closest('section')
+        : null;
       const telling = section ? mostTellingHit(section, words) : null;
       if (telling && !isInView(telling, view)) {
         telling.startContainer.parentElement?.scrollIntoView({

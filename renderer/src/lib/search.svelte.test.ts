@@ -178,6 +178,28 @@ describe('SearchState', () => {
     expect(state.isOpen).toBe(false);
   });
 
+  it('opens a quiz or FAQ hit at the lesson’s quiz or FAQ, not at its top', async () => {
+    const { state, answers, timers } = setup();
+    state.setQuery('celery');
+    timers.flush();
+    const view = makeView('celery', ['tasks', 'tasks', 'tasks']);
+    const group = view.groups[0];
+    const [section, question, faq] = group?.results ?? [];
+    if (!group || !section || !question || !faq) throw new Error('three results expected');
+    group.results = [
+      section,
+      { ...question, kind: 'question', sectionId: null, sectionTitle: null },
+      { ...faq, kind: 'faq', sectionId: null, sectionTitle: null },
+    ];
+    answerTo(answers, 0).resolve(view);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(state.options.map((option) => option.href)).toEqual([
+      '#/python/tasks/intro?highlight=celery',
+      '#/python/tasks/_quiz?highlight=celery',
+      '#/python/tasks/_faq?highlight=celery',
+    ]);
+  });
+
   it('searches one course at once when the filter changes, and all courses again', async () => {
     const { state, client, timers } = setup();
     await state.open();

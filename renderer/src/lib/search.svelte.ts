@@ -4,7 +4,7 @@
 // host's answers arrive.
 import type { SearchGroup, SearchResult, SearchView } from '../../../electron/api.ts';
 import { StudybookError, type Client } from './client.ts';
-import { lessonHref } from './routes.ts';
+import { FAQ_PLACE, QUIZ_PLACE, lessonHref } from './routes.ts';
 
 /** The pause after a key before searching, in milliseconds. */
 export const SEARCH_DELAY_MS = 120;
@@ -130,7 +130,7 @@ export class SearchState {
           id: `search-option-${index}`,
           index,
           result,
-          href: lessonHref(result.courseId, result.lessonId, result.sectionId, view.terms),
+          href: lessonHref(result.courseId, result.lessonId, placeOf(result), view.terms),
         };
         index += 1;
         return option;
@@ -236,4 +236,11 @@ export class SearchState {
     }
     this.#searching = false;
   }
+}
+
+/** Where in its lesson a result opens: its section, or the quiz or FAQ it was found in. */
+function placeOf(result: SearchResult): string | null {
+  if (result.kind === 'question') return QUIZ_PLACE;
+  if (result.kind === 'faq') return FAQ_PLACE;
+  return result.sectionId;
 }
