@@ -6,8 +6,28 @@ import type { CodeLanguage } from './code-languages.ts';
 import { GRAMMARS } from './code-languages.ts';
 import { escapeHtml } from './html.ts';
 
-const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+/** The shiki themes code is coloured with, for light and for dark mode. */
+export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 const DARK = ":root[data-theme='dark']";
+
+// The themes' colours that fall short of WCAG AA (4.5:1 for normal text) on the page's code
+// blocks (renderer/src/styles: --surface, #ffffff and #1b1e23; an emphasised dark line sits on
+// --accent-soft, #1c302b), each replaced by a shade of the same hue that reaches it:
+// code-highlighter-contrast.test.ts checks every colour against that CSS. The last two of each
+// theme are foregrounds shiki pairs with a background of their own (carriage returns, untracked
+// markup), which this stylesheet does not carry: they take that background's colour instead.
+const READABLE: Record<keyof typeof CODE_THEMES, ReadonlyMap<string, string>> = {
+  light: new Map([
+    ['e36209', 'c24e00'], // variables (3.5:1): GitHub's darker orange, 4.8:1
+    ['fafbfc', 'd73a49'],
+    ['f6f8fa', '005cc5'],
+  ]),
+  dark: new Map([
+    ['6a737d', '8b949e'], // comments (3.5:1): the grey of GitHub's later dark theme, 5.4:1
+    ['24292e', 'f97583'],
+    ['2f363d', '79b8ff'],
+  ]),
+};
 
 // shiki's FontStyle bit flags.
 const FONT_STYLES = [
@@ -31,7 +51,7 @@ let loading: Promise<CodeHighlighter> | undefined;
 
 /** The shared highlighter, created on first call (about 0.4 s) and reused. Rejects if shiki cannot load. */
 export function loadCodeHighlighter(): Promise<CodeHighlighter> {
-  loading ??= createHighlighter({ themes: Object.values(THEMES), langs: [...GRAMMARS] }).then(
+  loading ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: [...GRAMMARS] }).then(
     (shiki) => new CodeHighlighter(shiki),
     (error: unknown) => {
       loading = undefined;
@@ -52,8 +72,8 @@ export class CodeHighlighter {
   /** A style sheet for one course, starting from the themes' default text colours. */
   createStyleSheet(): CodeStyleSheet {
     return new CodeStyleSheet(
-      normaliseColour(this.shiki.getTheme(THEMES.light).fg),
-      normaliseColour(this.shiki.getTheme(THEMES.dark).fg),
+      themeColour('light', this.shiki.getTheme(CODE_THEMES.light).fg),
+      themeColour('dark', this.shiki.getTheme(CODE_THEMES.dark).fg),
     );
   }
 
@@ -63,7 +83,7 @@ export class CodeHighlighter {
     const grammar = block.language.grammar;
     const lines = grammar
       ? this.shiki
-          .codeToTokensWithThemes(code, { lang: grammar, themes: THEMES })
+          .codeToTokensWithThemes(code, { lang: grammar, themes: CODE_THEMES })
           .map((tokens) => renderTokens(tokens, styles))
       : code.split('\n').map(escapeHtml);
     const title = block.title
@@ -130,8 +150,8 @@ export class CodeStyleSheet {
 
   /** The class attribute value for a token styled `light` and `dark`; '' for default text. */
   classFor(light: TokenStyles | undefined, dark: TokenStyles | undefined): string {
-    const lightColour = light?.color ? normaliseColour(light.color) : this.lightDefault;
-    const darkColour = dark?.color ? normaliseColour(dark.color) : this.darkDefault;
+    const lightColour = light?.color ? themeColour('light', light.color) : this.lightDefault;
+    const darkColour = dark?.color ? themeColour('dark', dark.color) : this.darkDefault;
     const lightFont = Math.max(0, light?.fontStyle ?? 0);
     const darkFont = Math.max(0, dark?.fontStyle ?? 0);
     const key = `${lightColour} ${darkColour} ${lightFont} ${darkFont}`;
@@ -187,6 +207,8 @@ export class CodeStyleSheet {
   }
 }
 
-function normaliseColour(colour: string | undefined): string {
-  return (colour ?? '').replace('#', '').toLowerCase();
+/** A theme's colour as the stylesheet writes it: lowercase hex without `#`, made readable. */
+function themeColour(theme: keyof typeof CODE_THEMES, colour: string | undefined): string {
+  const hex = (colour ?? '').replace('#', '').toLowerCase();
+  return READABLE[theme].get(hex) ?? hex;
 }

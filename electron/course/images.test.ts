@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   PNG_BYTES,
@@ -7,6 +9,7 @@ import {
   fixture,
   writeCourse,
 } from '../../tests/support/courses.ts';
+import { JPEG_BASELINE, encodePng, withExifOrientation } from '../../tests/support/images.ts';
 import { compileCourse } from './compile.ts';
 import { classifyImageSource, toImageAsset } from './images.ts';
 
@@ -33,8 +36,44 @@ describe('images', () => {
     const name = `${createHash('sha256').update(PNG_BYTES).digest('hex').slice(0, 16)}.png`;
     expect(course?.assets).toEqual([{ name, mime: 'image/png', data: PNG_BYTES }]);
     expect(course?.lessons[0]?.introHtml).toBe(
-      `<p><img src="/assets/test-course/${name}" alt="A diagram" title="The pipeline"></p>\n`,
+      `<p><img src="/assets/test-course/${name}" alt="A diagram" title="The pipeline" width="1" height="1"></p>\n`,
     );
+  });
+
+  it('carry their width and height, read from their bytes, so the page keeps their room', async () => {
+    const dir = writeCourse({
+      'course.yml': courseYml(['a.md']),
+      'a.md': [
+        '---',
+        'title: A',
+        '---',
+        '![A chart](img/chart.png)',
+        '',
+        '![A photo](img/photo.jpg "Turned by its camera")',
+        '',
+        '![A diagram](img/flow.svg)',
+        '',
+        '![A sizeless drawing](img/any.svg)',
+        '',
+      ].join('\n'),
+      'img/chart.png': encodePng(7, 4),
+      'img/photo.jpg': withExifOrientation(JPEG_BASELINE, 6),
+      'img/flow.svg': readFileSync(
+        path.resolve(import.meta.dirname, '../../content/python-backend/images/request-flow.svg'),
+      ),
+      'img/any.svg': '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>',
+    });
+    const { course, diagnostics } = await compileCourse(dir);
+    expect(diagnostics).toEqual([]);
+    const images = [...(course?.lessons[0]?.introHtml ?? '').matchAll(/<img [^>]*>/g)].map(
+      ([tag]) => tag.replace(/src="[^"]*" /, ''),
+    );
+    expect(images).toEqual([
+      '<img alt="A chart" width="7" height="4">',
+      '<img alt="A photo" title="Turned by its camera" width="3" height="5">',
+      '<img alt="A diagram" width="720" height="200">',
+      '<img alt="A sizeless drawing">',
+    ]);
   });
 
   it('accept paths with spaces, as markdown-it percent-encodes them', () => {

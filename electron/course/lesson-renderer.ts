@@ -4,6 +4,7 @@
 import type { Token } from 'markdown-it';
 import type { CodeHighlighter, CodeStyleSheet } from './code-highlighter.ts';
 import type { DiagnosticList, SourcePosition } from './diagnostics.ts';
+import { imageSize } from './image-size.ts';
 import type { ImageAsset } from './images.ts';
 import { classifyImageSource } from './images.ts';
 import type { RelatedReference } from './lesson-front-matter.ts';
@@ -125,6 +126,12 @@ function resolveImages(
     assets.push(loaded);
     // An absolute path serves the same from app:// and from the preview's http origin.
     image.token.attrSet('src', `/assets/${context.courseId}/${loaded.name}`);
+    // The page keeps the image's room while it loads (prose CSS scales it: max-width, height auto).
+    const size = imageSize(loaded.data);
+    if (size) {
+      image.token.attrSet('width', String(size.width));
+      image.token.attrSet('height', String(size.height));
+    }
   }
   return assets;
 }

@@ -6,6 +6,12 @@ describe('countWords', () => {
     expect(countWords("Gunicorn — the learner's WSGI server, v2.0!")).toBe(6);
   });
 
+  it('counts a word with combining marks once, not once per vowel sign or accent', () => {
+    expect(countWords('नमस्ते दुनिया')).toBe(2);
+    expect(countWords('আমার সোনার বাংলা')).toBe(3);
+    expect(countWords('e\u0301tude cafe\u0301-cre\u0300me')).toBe(2);
+  });
+
   it('counts nothing in an empty or blank text', () => {
     expect(countWords('   \n ')).toBe(0);
   });

@@ -6,8 +6,9 @@ export const WORDS_PER_MINUTE = 230;
 /** Code is read line by line, much more slowly than prose. */
 export const SECONDS_PER_CODE_LINE = 4;
 
-// Letters and digits, joined by apostrophes, dots or hyphens inside a word: "learner's", "v2.0".
-const WORD = /[\p{L}\p{N}]+(?:['’._-][\p{L}\p{N}]+)*/gu;
+// Letters and digits, with the combining marks on them (Devanagari vowel signs, a decomposed
+// accent), joined by apostrophes, dots or hyphens inside a word: "learner's", "v2.0", "नमस्ते".
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’._-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
 
 /** The number of words in `text`. */
 export function countWords(text: string): number {

@@ -1,25 +1,32 @@
 // Ids that instructors and learners see in URLs and that progress is keyed on.
-import { ID_PATTERN, MAX_ID_LENGTH } from '../ids.ts';
+import { ID_PATTERN, ID_WORD_SOURCE, MAX_ID_LENGTH } from '../ids.ts';
 
 // Only the combining marks Latin, Greek and Cyrillic use for accents: folding them turns "Café"
-// into "cafe", while marks that change a letter's meaning elsewhere (Japanese dakuten) survive.
+// into "cafe", while marks that change a letter's meaning elsewhere (Japanese dakuten, the vowel
+// signs of Devanagari or Thai) survive, inside their words.
 const ACCENT_MARKS = /[\u0300-\u036f]/g;
-// Exactly the characters ID_PATTERN allows between hyphens, so every slug is a valid id.
-const NOT_ID_CHARACTER = /[^\p{Ll}\p{Lo}\p{Lm}\p{N}]+/gu;
+// Exactly the words ID_PATTERN allows between hyphens, so every slug is a valid id: a combining
+// mark with no letter or digit before it belongs to no word and is dropped.
+const ID_WORDS = new RegExp(ID_WORD_SOURCE, 'gu');
+// Compatibility decomposition splits Thai and Lao SARA AM into NIKHAHIT + SARA AA, which NFC
+// does not join again: put them back, so a slug keeps the letter as it is typed.
+const SPLIT_SARA_AM = /\u0e4d\u0e32|\u0ecd\u0eb2/g;
 const EDGE_HYPHENS = /^-+|-+$/g;
 
 /**
- * The slug of `text`: lowercase, accents folded, every other run of characters that are not
- * letters or digits one `-`, cut at a hyphen to at most MAX_ID_LENGTH. Never throws; may return ''.
+ * The slug of `text`: lowercase, accents folded, its words (letters or digits, with the combining
+ * marks that follow them) joined by single `-`, cut at a hyphen to at most MAX_ID_LENGTH. Never
+ * throws; may return ''.
  */
 export function slugify(text: string): string {
-  const slug = text
-    .toLowerCase()
+  // Decomposed before lowercased: "𝐁" (mathematical bold B) has no lowercase of its own, "B" has.
+  const folded = text
     .normalize('NFKD')
+    .toLowerCase()
     .replace(ACCENT_MARKS, '')
     .normalize('NFC')
-    .replace(NOT_ID_CHARACTER, '-')
-    .replace(EDGE_HYPHENS, '');
+    .replace(SPLIT_SARA_AM, (pair) => (pair === '\u0e4d\u0e32' ? '\u0e33' : '\u0eb3'));
+  const slug = (folded.match(ID_WORDS) ?? []).join('-');
   return slug.length <= MAX_ID_LENGTH ? slug : shorten(slug);
 }
 

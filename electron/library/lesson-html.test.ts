@@ -54,8 +54,16 @@ describe('the HTML a pack may carry', () => {
     ['</p class="x">', 'attributes on the closing tag </p>'],
     ['<p', 'unexpected markup'],
     ['<a href="#x" formaction="https://evil.example">x</a>', 'the attribute formaction on <a>'],
+    ['<img src="/assets/git/0123456789abcdef.png" width="100%;x">', 'an image width of "100%;x"'],
+    ['<img src="/assets/git/0123456789abcdef.png" height="0">', 'an image height of "0"'],
+    ['<table width="600"></table>', 'the attribute width on <table>'],
   ])('refuses %s', (html, problem) => {
     expect(checkLessonHtml(html, 'git').problem).toContain(problem);
+  });
+
+  it('allows an image its size in pixels', () => {
+    const html = '<img src="/assets/git/0123456789abcdef.png" alt="" width="720" height="200">';
+    expect(checkLessonHtml(html, 'git').problem).toBeNull();
   });
 
   it('allows links to lessons, the web and mail, and ARIA and data attributes', () => {

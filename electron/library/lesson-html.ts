@@ -59,7 +59,6 @@ const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'class',
   'colspan',
   'dir',
-  'height',
   'id',
   'lang',
   'rel',
@@ -70,10 +69,11 @@ const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'start',
   'tabindex',
   'title',
-  'width',
 ]);
 
 const LINK = /^(?:#|https:\/\/|http:\/\/|mailto:)/i;
+/** An image's width or height as the compiler writes it: a whole number of pixels. */
+const PIXELS = /^[1-9][0-9]{0,9}$/;
 const IMAGE_NAME = /^[0-9a-f]{16}\.(?:png|jpg|gif|webp|svg)$/;
 
 /** What `checkLessonHtml` found: a problem for the learner's message, and the images used. */
@@ -167,6 +167,11 @@ function checkAttribute(
   if (attribute.startsWith('aria-') || attribute.startsWith('data-')) return null;
   if (tag === 'a' && attribute === 'href') {
     return LINK.test(value.trim()) ? null : `a link to "${value.slice(0, 60)}"`;
+  }
+  if (tag === 'img' && (attribute === 'width' || attribute === 'height')) {
+    return PIXELS.test(value)
+      ? null
+      : `an image ${attribute} of "${value.slice(0, 20)}", which is not a number of pixels`;
   }
   if (tag === 'img' && attribute === 'src') {
     const name = value.startsWith(assetPrefix) ? value.slice(assetPrefix.length) : '';
