@@ -66,8 +66,16 @@ test('a course pack opened with “Import course…” appears in the library', 
   ).toHaveText('Docker basics 1.0.0 is installed.');
   const card = page.getByRole('article', { name: 'Docker basics' });
   await expect(card, 'the new course has its card').toBeVisible();
-  await expect(card.getByRole('link')).toHaveText(['Building images', 'Keeping data in volumes']);
-  await card.getByRole('link', { name: 'Building images' }).click();
+  const lessons = card.getByRole('list', { name: 'Lessons of Docker basics' });
+  await expect(lessons.getByRole('link')).toHaveText([
+    'Building images',
+    'Keeping data in volumes',
+  ]);
+  await expect(
+    card.getByRole('link', { name: 'Start Docker basics: Building images' }),
+    'with a way to start it',
+  ).toBeVisible();
+  await lessons.getByRole('link', { name: 'Building images' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Building images');
 
   // And once more: the same version changes nothing, and says so.
@@ -160,7 +168,7 @@ test('removing a course keeps the progress unless the learner erases it too', as
   await page.goto('/');
   await importFile(page, pack);
   const card = page.getByRole('article', { name: 'Docker basics' });
-  await card.getByRole('link', { name: 'Building images' }).click();
+  await card.getByRole('link', { name: 'Start Docker basics: Building images' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Building images');
   await page.goto('/');
   await expect(card, 'opening a lesson started the course').toContainText('lessons done');
