@@ -208,4 +208,25 @@ describe('code colours', () => {
       dark: unreadable(colours.dark, codeBackgrounds('dark')),
     }).toEqual({ light: [], dark: [] });
   });
+
+  it('line numbers reach 4.5:1 too: lessons refer to lines by number', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const colourOf = (selector: string) => {
+        const value = propertyOf(declarationsOf(proseCss, selector), 'color');
+        if (value === null) throw new Error(`${selector} sets no colour`);
+        return resolveColour(value, theme);
+      };
+      const plain = colourOf('.prose .code-block-body .line::before');
+      const emphasised = colourOf('.prose .code-block-body .line.emphasised::before');
+      expect(
+        unreadable(
+          [plain, emphasised].filter((colour) => colour !== null),
+          codeBackgrounds(theme),
+        ),
+        theme,
+      ).toEqual([]);
+    }
+    // The faint grey the numbers had before is caught by this check.
+    expect(unreadable(['#8a9099'], codeBackgrounds('light'))).toHaveLength(1);
+  });
 });
