@@ -130,6 +130,14 @@ test('a hit in a FAQ or a quiz opens the lesson at its FAQ or quiz', async ({ pa
   const faq = page.getByRole('heading', { level: 2, name: 'Frequently asked questions' });
   await expect(faq, 'the FAQ is brought into view').toBeInViewport();
   await expect(faq, 'and reading continues from its heading').toBeFocused();
+  await expect(
+    page.getByRole('button', { name: 'Should I choose Celery or RQ?' }),
+    'the entry the search found is open',
+  ).toHaveAttribute('aria-expanded', 'true');
+  await expect(
+    page.getByRole('button', { name: "Does FastAPI's BackgroundTasks need Redis?" }),
+    'an entry without the words stays closed',
+  ).toHaveAttribute('aria-expanded', 'false');
 
   await page.keyboard.press('Control+K');
   await field.fill('queue with default options');
