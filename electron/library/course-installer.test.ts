@@ -1,9 +1,10 @@
 // The learner's installs and removals, end to end through the contract on real services: staged
 // packs, the library, the kept copies and the progress store.
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { makeCourse, type CourseSpec } from '../../tests/support/compiled-courses.ts';
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
 import type { InstallResult, LessonView, LibraryView } from '../api.ts';
@@ -12,6 +13,11 @@ import { writePack } from '../course/pack-writer.ts';
 import { dispatch } from '../dispatch.ts';
 import { openAppServices, type AppServices, type AppServicesOptions } from '../services.ts';
 import { installHere } from './install-runner.ts';
+import { PackStore } from './pack-store.ts';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const temp = makeTempDir();
 afterAll(() => temp.remove());
@@ -276,6 +282,68 @@ describe('installing a course the learner opened', () => {
     }
   });
 
+  it('keeps the pack durably before the library commits the install, never after', async () => {
+    const dataDir = folder('keep-first');
+    const services = await openServices(dataDir);
+    const libraryFile = path.join(dataDir, 'library.sqlite');
+    const versionsElsewhere = () => {
+      const other = new Database(libraryFile, { readonly: true });
+      try {
+        return other.prepare('SELECT version FROM courses').pluck().all();
+      } finally {
+        other.close();
+      }
+    };
+    const seen: unknown[] = [];
+    const keep = PackStore.prototype.keep;
+    vi.spyOn(PackStore.prototype, 'keep').mockImplementation(function (
+      this: PackStore,
+      courseId: string,
+      file: string,
+    ) {
+      seen.push(versionsElsewhere());
+      const kept = keep.call(this, courseId, file);
+      seen.push(readFileSync(this.fileFor(courseId)).length > 0 ? 'kept' : 'missing');
+      return kept;
+    });
+    try {
+      await importPack(services, packFile(dockerV1));
+      await importPack(services, packFile(dockerV2));
+      expect(seen, 'each pack was kept while the library still showed what was before').toEqual([
+        [],
+        'kept',
+        ['1.0.0'],
+        'kept',
+      ]);
+      expect(versionsElsewhere()).toEqual(['1.1.0']);
+      expect(readdirSync(path.join(dataDir, 'installed-packs'))).toEqual(['docker.studypack']);
+      expect(readdirSync(path.join(dataDir, 'staging')), 'nothing left in staging').toEqual([]);
+    } finally {
+      services.close();
+    }
+  });
+
+  it('fails the install, leaving the library as it was, when the pack cannot be kept', async () => {
+    const dataDir = folder('cannot-keep');
+    const services = await openServices(dataDir);
+    try {
+      await importPack(services, packFile(dockerV1));
+      vi.spyOn(PackStore.prototype, 'keep').mockImplementation(() => {
+        throw new Error('ENOSPC: no space left on device');
+      });
+      const uploadId = await upload(services, packFile(dockerV2));
+      expect(await dispatch(services.handlers, 'installPack', { uploadId })).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/could not be installed: ENOSPC/) },
+      });
+      const view = await call<LibraryView>(services, 'listCourses', {});
+      expect(view.courses.map((summary) => summary.version)).toEqual(['1.0.0']);
+      expect(readdirSync(path.join(dataDir, 'staging'))).toEqual([]);
+    } finally {
+      services.close();
+    }
+  });
+
   it('refuses an upload larger than a pack may be while it arrives', async () => {
     const services = await openServices(folder('too-large'), {
       packLimits: { maxPackBytes: 1000 },
@@ -371,6 +439,41 @@ describe('at the next start', () => {
       expect(await courseIds(second)).toEqual(['docker']);
     } finally {
       second.close();
+    }
+  });
+
+  it('installs again what power loss took from the library: a new course, a newer version', async () => {
+    const dataDir = folder('power-loss');
+    const libraryFile = path.join(dataDir, 'library.sqlite');
+    const git = course({ id: 'git', lessons: [{ id: 'commits', sections: 1 }] }, '1.0.0');
+    const first = await openServices(dataDir);
+    await importPack(first, packFile(dockerV1));
+    await studyDockerV1(first);
+    first.close();
+    const beforeLastInstalls = readFileSync(libraryFile);
+
+    const second = await openServices(dataDir);
+    await importPack(second, packFile(dockerV2));
+    await importPack(second, packFile(git));
+    second.close();
+    // The library syncs no commit: power lost then can take its last transactions, not its packs.
+    writeFileSync(libraryFile, beforeLastInstalls);
+    for (const suffix of ['-wal', '-shm']) rmSync(libraryFile + suffix, { force: true });
+
+    const third = await openServices(dataDir);
+    try {
+      const view = await call<LibraryView>(third, 'listCourses', {});
+      expect(view.courses.map((summary) => `${summary.id} ${summary.version}`).sort()).toEqual([
+        'docker 1.1.0',
+        'git 1.0.0',
+      ]);
+      const lesson = await call<LessonView>(third, 'openLesson', {
+        courseId: 'docker',
+        lessonId: 'images',
+      });
+      expect(lesson.progress.sectionsRead, 'the progress is kept').toEqual(['layers']);
+    } finally {
+      third.close();
     }
   });
 

@@ -1,6 +1,10 @@
 // The learner's side of the library: install a staged pack (asking before going back a version),
-// keep its copy, remove a course (erasing its progress only when asked). One operation at a
+// keeping its copy, remove a course (erasing its progress only when asked). One operation at a
 // time: each waits for the one before, so two installs never race for the library.
+//
+// The install keeps the pack in the store itself, durably, before the library commits it (see
+// pack-store.ts): the library syncs no commit, and the next start installs from the store what
+// power loss took from it.
 import type { PackLimits } from './check-pack.ts';
 import {
   ASK_BEFORE_DOWNGRADE,
@@ -82,6 +86,7 @@ export class CourseInstaller {
             policy: confirm ? REPLACE_ANY_CHANGE : ASK_BEFORE_DOWNGRADE,
             limits: this.#options.limits ?? {},
             now: (this.#options.now?.() ?? new Date()).getTime(),
+            keepIn: store.dir,
           },
           (phase, fraction) => this.#options.onProgress?.({ uploadId, phase, fraction }),
         );
@@ -90,18 +95,8 @@ export class CourseInstaller {
         throw error;
       }
       if (outcome.status === 'needs-confirmation') return outcome;
-      if (outcome.status === 'installed') {
-        const taken = staging.take(uploadId);
-        try {
-          if (taken) store.keep(outcome.courseId, taken.file);
-        } catch (error) {
-          // The course is installed; only its spare copy is missing, for a rebuild of the library.
-          this.#options.log?.(`Could not keep a copy of ${staged.displayName}:`, error);
-          if (taken) staging.discard(taken.id);
-        }
-      } else {
-        staging.discard(uploadId);
-      }
+      // Done with: an installed pack was moved into the store (copied when it could not be moved).
+      staging.discard(uploadId);
       return outcome;
     });
   }

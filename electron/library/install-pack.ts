@@ -4,18 +4,30 @@
 //
 // The transaction is a plain sequence of steps (installSteps); a step that must happen whenever a
 // course's content changes (the search index) goes there, so it commits or rolls back with it.
+//
+// installPackConcurrently does the same with the check on another thread (check-thread.ts), while
+// this one copies into the still open transaction: it commits only once the check has passed, and
+// rolls back otherwise, so a refused pack leaves the library as it was, here too.
+//
+// Neither checkpoints the library's write-ahead log: an install's pages stay in it when the install
+// returns, and its caller checkpoints (checkpointLibrary) once the install is reported. The next
+// install checkpoints first whatever is left, so the log never holds more than one install's.
 import path from 'node:path';
 import {
   checkPack,
+  checkPackLayout,
   peekPackCourse,
   type CheckedPack,
+  type CheckPackOptions,
+  type PackChecker,
   type PackCourseRow,
   type PackLimits,
 } from './check-pack.ts';
 import { compareCourseVersions } from './course-version.ts';
 import { COURSE_CONTENT_TABLES } from './library-schema.ts';
-import type { LibraryDatabase } from './open-library.ts';
+import { checkpointLibrary, type LibraryDatabase } from './open-library.ts';
 import { PackError } from './pack-error.ts';
+import { courseRow } from './pack-rows.ts';
 import { reindexCourse, removeCourseFromIndex } from './search-index.ts';
 
 /** What to do when the pack is not simply newer than what is installed. */
@@ -66,6 +78,19 @@ export interface InstallOptions {
   now?: () => Date;
   /** Progress of the two phases, each from 0 to 1. */
   onProgress?: (phase: 'checking' | 'installing', fraction: number) => void;
+  /**
+   * Called in the install's transaction, the pack checked and copied, just before the library
+   * commits (only for an outcome 'installed'): what must be on disk before the library says the
+   * course is installed (its kept pack, pack-store.ts). Throwing cancels the install. What it
+   * returns is then told whether the library committed after all.
+   */
+  beforeCommit?: (outcome: InstallOutcome) => CommitFollowUp | undefined;
+}
+
+/** What beforeCommit set up, told how the install ended. */
+export interface CommitFollowUp {
+  committed(): void;
+  rolledBack(): void;
 }
 
 /**
@@ -78,28 +103,62 @@ export function installPack(
   packFile: string,
   options: InstallOptions = {},
 ): InstallOutcome {
+  const unchanged = alreadyInstalled(library, packFile);
+  if (unchanged) return unchanged;
   const report = options.onProgress ?? (() => {});
-  // Exactly this content is installed already (every start of the app, for each bundled pack):
-  // nothing will be copied, so there is nothing to check.
-  const peek = peekPackCourse(packFile);
-  const installed = peek ? installedCourse(library, peek.id) : undefined;
-  if (peek && installed?.content_hash === peek.contentHash) {
-    return {
-      courseId: peek.id,
-      status: 'unchanged',
-      title: installed.title,
-      version: installed.version,
-      previousVersion: installed.version,
-      reason: null,
-      contentHash: peek.contentHash,
-    };
-  }
   const checked = checkPack(packFile, {
-    ...(options.limits ? { limits: options.limits } : {}),
-    ...(options.displayName ? { displayName: options.displayName } : {}),
+    ...checkOptions(options),
     onProgress: (fraction) => report('checking', fraction),
   });
-  return copyCheckedPack(library, packFile, checked, options);
+  return withCheckpointDeferred(library, () =>
+    copyCheckedPack(library, packFile, checked, options),
+  );
+}
+
+// Exactly this content is installed already (every start of the app, for each bundled pack):
+// nothing will be copied, so there is nothing to check.
+function alreadyInstalled(library: LibraryDatabase, packFile: string): InstallOutcome | null {
+  const peek = peekPackCourse(packFile);
+  const installed = peek ? installedCourse(library, peek.id) : undefined;
+  if (!peek || installed?.content_hash !== peek.contentHash) return null;
+  return {
+    courseId: peek.id,
+    status: 'unchanged',
+    title: installed.title,
+    version: installed.version,
+    previousVersion: installed.version,
+    reason: null,
+    contentHash: peek.contentHash,
+  };
+}
+
+function checkOptions(options: InstallOptions): CheckPackOptions {
+  return {
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.displayName ? { displayName: options.displayName } : {}),
+  };
+}
+
+/**
+ * Runs `install` with the library's automatic checkpoint off: the commit then only appends the
+ * install's pages to the write-ahead log (no sync, see open-library.ts), and copying them into the
+ * library file is left to the caller, after the install is reported (checkpointLibrary). First
+ * checkpoints what an earlier install left, which costs nothing when its caller did.
+ */
+function withCheckpointDeferred<Result>(library: LibraryDatabase, install: () => Result): Result {
+  checkpointLibrary(library);
+  const automatic = library.pragma('wal_autocheckpoint', { simple: true }) as number;
+  library.pragma('wal_autocheckpoint = 0');
+  const restore = () => library.pragma(`wal_autocheckpoint = ${automatic}`);
+  try {
+    const result = install();
+    if (result instanceof Promise) return result.finally(restore) as Result;
+    restore();
+    return result;
+  } catch (error) {
+    restore();
+    throw error;
+  }
 }
 
 function copyCheckedPack(
@@ -112,27 +171,215 @@ function copyCheckedPack(
   const policy = options.policy ?? REPLACE_ANY_CHANGE;
   const now = options.now ?? (() => new Date());
   const report = options.onProgress ?? (() => {});
-  const name = options.displayName ?? path.basename(packFile);
 
+  let followUp = undefined as CommitFollowUp | undefined;
   library.prepare('ATTACH DATABASE ? AS pack').run(packFile);
   try {
-    return library
+    const outcome = library
       .transaction((): InstallOutcome => {
         const installed = installedCourse(library, course.id);
         const outcome = decide(course, installed, policy);
         if (outcome.status !== 'installed') return outcome;
         installSteps(library, course, installed?.position ?? nextPosition(library), now(), report);
+        followUp = options.beforeCommit?.(outcome);
         return outcome;
       })
       .immediate();
+    followUp?.committed();
+    return outcome;
   } catch (error) {
-    throw new PackError(
-      packFile,
-      `${name} could not be installed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    followUp?.rolledBack();
+    throw notInstalled(packFile, options, error);
   } finally {
     library.prepare('DETACH DATABASE pack').run();
   }
+}
+
+function notInstalled(packFile: string, options: InstallOptions, error: unknown): PackError {
+  const name = options.displayName ?? path.basename(packFile);
+  return new PackError(
+    packFile,
+    `${name} could not be installed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
+
+/**
+ * installPack, with the check running on another thread (`checker`) while this one copies the
+ * pack into an open transaction and indexes it. It commits once the check has passed and rolls
+ * back when it refuses the pack (whose message, not a copying error, is then what it throws), so
+ * the guarantees are installPack's: nothing of a pack is installed unless all of it was checked,
+ * and a refused pack leaves the library exactly as it was.
+ *
+ * Until the check passes, the pack's rows are only copied, never trusted: the copy starts once
+ * checkPackLayout has found exactly format 1's tables (nothing in the pack runs when read), SQLite
+ * reads the pack with its cell checks on and no schema function allowed, and what the index does
+ * with a row's text takes time linear in its length (htmlToText). A pack the check refuses part
+ * way stops the copy at its next step.
+ *
+ * `library` must be a connection of its own: the transaction stays open while this awaits the
+ * check, and anything else on the connection would see it. Rejects as installPack throws.
+ */
+export async function installPackConcurrently(
+  library: LibraryDatabase,
+  packFile: string,
+  options: InstallOptions & { checker: PackChecker },
+): Promise<InstallOutcome> {
+  const unchanged = alreadyInstalled(library, packFile);
+  if (unchanged) return unchanged;
+  const report = options.onProgress ?? (() => {});
+  const pending = options.checker(packFile, {
+    ...checkOptions(options),
+    onProgress: (fraction) => report('checking', fraction),
+  });
+  return withCheckpointDeferred(library, async () => {
+    const attempt = copyWhileChecking(library, packFile, () => pending.poll(), options);
+    let checked: CheckedPack;
+    try {
+      checked = await verdict(pending, packFile, options);
+    } catch (error) {
+      attempt.rollBack();
+      throw error;
+    }
+    if (attempt.error !== null) {
+      attempt.rollBack();
+      throw notInstalled(packFile, options, attempt.error);
+    }
+    const { outcome } = attempt;
+    if (!outcome || JSON.stringify(attempt.course) !== JSON.stringify(checked.course)) {
+      // Nothing copied (the pack's course row could not be read before its check): as installPack.
+      attempt.rollBack();
+      return copyCheckedPack(library, packFile, checked, options);
+    }
+    if (outcome.status !== 'installed') {
+      attempt.rollBack();
+      return outcome;
+    }
+    report('installing', 1);
+    return attempt.commit(outcome);
+  });
+}
+
+/** The check's verdict; a check that could not run elsewhere runs here instead. */
+async function verdict(
+  pending: ReturnType<PackChecker>,
+  packFile: string,
+  options: InstallOptions,
+): Promise<CheckedPack> {
+  try {
+    return await pending.result();
+  } catch (error) {
+    if (error instanceof PackError) throw error;
+    return checkPack(packFile, checkOptions(options));
+  }
+}
+
+/** Stops a copy whose pack the check has refused. */
+const REFUSED = Symbol('the check refused the pack');
+
+interface CopyAttempt {
+  /** The pack's course row, as read (unchecked) to decide; null when nothing was copied. */
+  course: PackCourseRow | null;
+  outcome: InstallOutcome | null;
+  /** What stopped the copy, if anything did. */
+  error: unknown;
+  /** Ends the transaction (if one is open) with nothing of it written. */
+  rollBack(): void;
+  /** Commits the copy (beforeCommit first); rolls back and throws PackError when it cannot. */
+  commit(outcome: InstallOutcome): InstallOutcome;
+}
+
+/**
+ * Copies and indexes the pack in a transaction it leaves open, as far as it can while the check
+ * runs: what it returns commits or rolls back that transaction. Never throws.
+ */
+function copyWhileChecking(
+  library: LibraryDatabase,
+  packFile: string,
+  poll: ReturnType<PackChecker>['poll'],
+  options: InstallOptions,
+): CopyAttempt {
+  const report = options.onProgress ?? (() => {});
+  let attached = false;
+  const settings = {
+    trusted_schema: library.pragma('trusted_schema', { simple: true }) as number,
+    cell_size_check: library.pragma('cell_size_check', { simple: true }) as number,
+  };
+  // Ends the transaction and puts the connection back as it was. A failed COMMIT leaves the
+  // transaction open: it is rolled back before the error goes on.
+  const end = (sql: 'COMMIT' | 'ROLLBACK') => {
+    if (!attached) return;
+    try {
+      if (library.inTransaction) library.exec(sql);
+    } finally {
+      if (library.inTransaction) library.exec('ROLLBACK');
+      attached = false;
+      library.prepare('DETACH DATABASE pack').run();
+      for (const [name, value] of Object.entries(settings)) library.pragma(`${name} = ${value}`);
+    }
+  };
+  const attempt: CopyAttempt = {
+    course: null,
+    outcome: null,
+    error: null,
+    rollBack: () => end('ROLLBACK'),
+    commit: (outcome) => {
+      let followUp: CommitFollowUp | undefined = undefined;
+      try {
+        followUp = options.beforeCommit?.(outcome);
+        end('COMMIT');
+      } catch (error) {
+        end('ROLLBACK');
+        followUp?.rolledBack();
+        throw notInstalled(packFile, options, error);
+      }
+      followUp?.committed();
+      return outcome;
+    },
+  };
+  try {
+    // Reading the tables must run nothing of the pack's (no view, no trigger). When the layout is
+    // not right, nothing is copied: the check says why.
+    checkPackLayout(packFile, checkOptions(options));
+  } catch {
+    return attempt;
+  }
+  try {
+    library.pragma('trusted_schema = OFF');
+    library.pragma('cell_size_check = ON');
+    library.prepare('ATTACH DATABASE ? AS pack').run(packFile);
+    attached = true;
+    library.exec('BEGIN IMMEDIATE');
+    const rows = library.prepare('SELECT * FROM pack.course').all();
+    const parsed = rows.length === 1 ? courseRow.safeParse(rows[0]) : null;
+    if (!parsed?.success) {
+      end('ROLLBACK');
+      return attempt;
+    }
+    const course = parsed.data;
+    const installed = installedCourse(library, course.id);
+    const outcome = decide(course, installed, options.policy ?? REPLACE_ANY_CHANGE);
+    attempt.course = course;
+    attempt.outcome = outcome;
+    if (outcome.status !== 'installed') return attempt;
+    // Progress: the check's while it runs (poll tells it), then the copy's.
+    installSteps(
+      library,
+      course,
+      installed?.position ?? nextPosition(library),
+      (options.now ?? (() => new Date()))(),
+      (phase, fraction) => {
+        const state = poll();
+        if (state === 'refused') throw REFUSED;
+        if (state === 'passed') report(phase, fraction);
+      },
+    );
+  } catch (error) {
+    attempt.error = error;
+    if (!attached) {
+      for (const [name, value] of Object.entries(settings)) library.pragma(`${name} = ${value}`);
+    }
+  }
+  return attempt;
 }
 
 /** The steps of one install, run inside its transaction. */
@@ -216,15 +463,24 @@ export function deleteCourseContent(library: LibraryDatabase, courseId: string):
   removeCourseFromIndex(library, courseId);
 }
 
-/** Removes a course from the library in one transaction; false when it was not installed. */
+/**
+ * Removes a course from the library in one transaction, synced to disk when it returns (unlike an
+ * install's: the kept pack it would come back from is forgotten next). False when it was not
+ * installed.
+ */
 export function removeInstalledCourse(library: LibraryDatabase, courseId: string): boolean {
-  return library
-    .transaction(() => {
-      if (!installedCourse(library, courseId)) return false;
-      deleteCourseContent(library, courseId);
-      return true;
-    })
-    .immediate();
+  library.pragma('synchronous = FULL');
+  try {
+    return library
+      .transaction(() => {
+        if (!installedCourse(library, courseId)) return false;
+        deleteCourseContent(library, courseId);
+        return true;
+      })
+      .immediate();
+  } finally {
+    library.pragma('synchronous = NORMAL');
+  }
 }
 
 interface InstalledCourse {

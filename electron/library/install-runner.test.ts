@@ -27,6 +27,7 @@ function request(overrides: Partial<WorkerRequest>): WorkerRequest {
     policy: REPLACE_ANY_CHANGE,
     limits: {},
     now: Date.parse('2026-01-01T00:00:00Z'),
+    keepIn: null,
     ...overrides,
   };
 }

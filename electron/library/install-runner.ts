@@ -1,11 +1,21 @@
-// Runs installPack on a worker thread (install-worker.ts), so that a large pack keeps neither
+// Runs an install on a worker thread (install-worker.ts), so that a large pack keeps neither
 // Electron's main process nor the preview host from answering. Falls back to this thread when a
 // worker cannot be started at all (a packaging that left the worker script out).
 import { Worker } from 'node:worker_threads';
-import type { PackLimits } from './check-pack.ts';
-import { installPack, type InstallOutcome, type InstallPolicy } from './install-pack.ts';
-import { openLibraryConnection } from './open-library.ts';
+import type { PackChecker, PackLimits } from './check-pack.ts';
+import {
+  installPack,
+  installPackConcurrently,
+  type InstallOptions,
+  type InstallOutcome,
+  type InstallPolicy,
+} from './install-pack.ts';
+import { checkpointLibrary, openLibraryConnection } from './open-library.ts';
 import { PackError } from './pack-error.ts';
+import { PackStore } from './pack-store.ts';
+import { WORKER_URL } from './worker-script.ts';
+
+export { WORKER_URL } from './worker-script.ts';
 
 /** What the worker is asked to do; only plain data, since it crosses threads. */
 export interface WorkerRequest {
@@ -16,6 +26,11 @@ export interface WorkerRequest {
   limits: Partial<PackLimits>;
   /** The install time, as milliseconds since the epoch. */
   now: number;
+  /**
+   * The folder of kept packs (PackStore): an installed pack is kept there, durably, before the
+   * library commits it. Null to keep nothing (the pack is kept already, or need not be).
+   */
+  keepIn: string | null;
 }
 
 export type WorkerMessage =
@@ -32,14 +47,6 @@ export type InstallRunner = (
   request: WorkerRequest,
   onProgress: InstallProgress,
 ) => Promise<InstallOutcome>;
-
-/**
- * The worker's script. Bundled, main.js and install-worker.js sit side by side in dist/electron;
- * from sources, Node runs the TypeScript file itself.
- */
-export const WORKER_URL = import.meta.url.endsWith('.ts')
-  ? new URL('./install-worker.ts', import.meta.url)
-  : new URL('./install-worker.js', import.meta.url);
 
 /**
  * Installs on a worker thread. Rejects with PackError when the pack is refused, with an Error when
@@ -59,7 +66,7 @@ export const installInWorker: InstallRunner = (request, onProgress) =>
       console.warn(
         `Studybook: the install worker could not start (${why instanceof Error ? why.message : String(why)}); installing on the main thread.`,
       );
-      settle(() => runHere(request, onProgress).then(resolve, reject));
+      settle(() => installHere(request, onProgress).then(resolve, reject));
     };
     try {
       worker = new Worker(WORKER_URL, { workerData: request });
@@ -94,21 +101,39 @@ export const installInWorker: InstallRunner = (request, onProgress) =>
   });
 
 /** Installs on this thread, with the same request; for tests and as the worker's fallback. */
-export const installHere: InstallRunner = (request, onProgress) => runHere(request, onProgress);
+export const installHere: InstallRunner = (request, onProgress) =>
+  runInstall(request, onProgress, null);
 
-async function runHere(
+/**
+ * Runs `request` on this thread, on a connection of its own: checked on another thread by
+ * `checker` while it copies (installPackConcurrently), or first, here (installPack). Calls
+ * `reported` with the outcome before checkpointing the library, which is no part of the install.
+ */
+export async function runInstall(
   request: WorkerRequest,
   onProgress: InstallProgress,
+  checker: PackChecker | null,
+  reported: (outcome: InstallOutcome) => void = () => {},
 ): Promise<InstallOutcome> {
   const library = openLibraryConnection(request.libraryFile);
   try {
-    return installPack(library, request.packFile, {
+    const store = request.keepIn === null ? null : new PackStore(request.keepIn);
+    const options: InstallOptions = {
       policy: request.policy,
       limits: request.limits,
       displayName: request.displayName,
       now: () => new Date(request.now),
       onProgress,
-    });
+      ...(store
+        ? { beforeCommit: (outcome) => store.keep(outcome.courseId, request.packFile) }
+        : {}),
+    };
+    const outcome = checker
+      ? await installPackConcurrently(library, request.packFile, { ...options, checker })
+      : installPack(library, request.packFile, options);
+    reported(outcome);
+    checkpointLibrary(library);
+    return outcome;
   } finally {
     library.close();
   }

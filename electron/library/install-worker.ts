@@ -1,32 +1,34 @@
 // The install of one pack, on a worker thread: checking a large pack and copying it can take
 // seconds, and the main process (Electron's UI, the preview's HTTP server) must stay responsive
-// meanwhile. It runs the very same installPack, on its own connection to the library, and
-// reports progress and the outcome as messages (install-runner.ts is the other end).
+// meanwhile. It runs installPackConcurrently on its own connection to the library, with the check
+// on a second thread it starts first thing (this same script, in its 'check' role, check-thread.ts),
+// and reports progress and the outcome as messages (install-runner.ts is the other end). Once the
+// outcome is reported, it checkpoints the library (see install-pack.ts) and ends.
+//
+// Modules load after the check thread is started, so that both threads load theirs at once.
 import { parentPort, workerData } from 'node:worker_threads';
-import { installPack } from './install-pack.ts';
+import { CheckThread, isCheckThreadData, serveChecks } from './check-thread.ts';
 import type { WorkerMessage, WorkerRequest } from './install-runner.ts';
-import { openLibraryConnection } from './open-library.ts';
-import { PackError } from './pack-error.ts';
 
 const port = parentPort;
-if (port) {
+if (port && isCheckThreadData(workerData)) {
+  const { checkPack } = await import('./check-pack.ts');
+  serveChecks(port, checkPack);
+} else if (port) {
+  const checkThread = new CheckThread();
   const post = (message: WorkerMessage) => port.postMessage(message);
-  post({ type: 'ready' });
   const request = workerData as WorkerRequest;
+  const { runInstall } = await import('./install-runner.ts');
+  const { PackError } = await import('./pack-error.ts');
+  post({ type: 'ready' });
   try {
-    const library = openLibraryConnection(request.libraryFile);
-    try {
-      const outcome = installPack(library, request.packFile, {
-        policy: request.policy,
-        limits: request.limits,
-        displayName: request.displayName,
-        now: () => new Date(request.now),
-        onProgress: (phase, fraction) => post({ type: 'progress', phase, fraction }),
-      });
-      post({ type: 'done', outcome });
-    } finally {
-      library.close();
-    }
+    await runInstall(
+      request,
+      (phase, fraction) => post({ type: 'progress', phase, fraction }),
+      checkThread.check,
+      // The outcome is told before the library's checkpoint, which is no part of the install.
+      (outcome) => post({ type: 'done', outcome }),
+    );
   } catch (error) {
     post(
       error instanceof PackError
@@ -36,5 +38,7 @@ if (port) {
             message: error instanceof Error ? (error.stack ?? error.message) : String(error),
           },
     );
+  } finally {
+    await checkThread.close();
   }
 }

@@ -22,6 +22,8 @@ export function openLibraryDatabase(dataDir: string): LibraryDatabase {
     db.exec(LIBRARY_SCHEMA_SQL);
     db.pragma(`user_version = ${LIBRARY_FORMAT_VERSION}`);
   }).immediate();
+  // The new layout into the file itself, rather than with the first install.
+  checkpointLibrary(db);
   return db;
 }
 
@@ -44,8 +46,14 @@ function tryOpenCurrent(file: string): LibraryDatabase | null {
 
 function configure(db: LibraryDatabase): void {
   db.pragma('journal_mode = WAL');
-  // Derived data: a lost last transaction is re-installed from its pack at next start.
+  // Derived data: a commit is not synced to disk. Power lost soon after one cannot damage the
+  // file (WAL), only lose the last transactions: an install's pack is kept durably before its
+  // commit (pack-store.ts) and installed again at the next start (services.ts); a removal syncs
+  // its own commit (removeInstalledCourse) before its kept pack is forgotten.
   db.pragma('synchronous = NORMAL');
+  // An install's pages pass through the write-ahead log (a refused pack's too, rolled back, when
+  // it was copied while being checked): once the log starts over, it shrinks back to this size.
+  db.pragma(`journal_size_limit = ${64 * 1024 ** 2}`);
   // Installs may run on a second connection (a worker thread); each waits for the other.
   db.pragma('busy_timeout = 10000');
   // Installing copies a whole course through the library's indexes; a larger page cache (up to
@@ -63,4 +71,17 @@ export function openLibraryConnection(file: string): LibraryDatabase {
   const db = new Database(file, { fileMustExist: true });
   configure(db);
   return db;
+}
+
+/**
+ * Copies what the write-ahead log holds into the library file, as far as no reader holds it back
+ * (a passive checkpoint: it never waits). Installs leave this to their caller, to do once the
+ * install is reported (see installPack); free when there is nothing to copy. Never throws.
+ */
+export function checkpointLibrary(db: LibraryDatabase): void {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // Busy or closed: the next checkpoint (another install's, or SQLite's own) copies it.
+  }
 }

@@ -300,4 +300,19 @@ describe('htmlToText', () => {
   it('leaves an unknown entity as written', () => {
     expect(htmlToText('<p>&bogus; &#0;</p>')).toBe('&bogus; &#0;');
   });
+
+  it('takes time linear in its input, whatever an unchecked pack puts there', () => {
+    // Each took hours with regular expressions that scan to the end from every position.
+    const hostile = [
+      `a${' '.repeat(2_000_000)}b`,
+      '<'.repeat(2_000_000),
+      '<br '.repeat(500_000),
+      `<p>${'\t'.repeat(1_000_000)}\n${' '.repeat(1_000_000)}x</p>`,
+    ];
+    const start = performance.now();
+    expect(hostile.map((html) => htmlToText(html).length)).toEqual([
+      2_000_002, 2_000_000, 1_999_999, 1,
+    ]);
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
 });

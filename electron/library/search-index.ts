@@ -205,22 +205,50 @@ const ENTITIES: Readonly<Record<string, string>> = {
 
 /**
  * The text of compiled lesson HTML (FAQ answers, lesson intros): tags dropped, block boundaries
- * kept as line breaks so that words either side stay apart, entities decoded. Pure.
+ * kept as line breaks so that words either side stay apart, entities decoded. Pure, and linear in
+ * the length of `html` whatever it holds: an install indexes rows as it copies them, while the
+ * pack they come from may still be being checked on another thread (installPackConcurrently).
  */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(?:br|\/(?:p|div|li|h[1-6]|pre|tr|td|th|blockquote|dd|dt))\b[^>]*>/giu, '\n')
-    .replace(/<[^>]*>/gu, '')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/giu, (entity, name: string) => {
-      if (name.startsWith('#')) {
-        const code =
-          name[1] === 'x' || name[1] === 'X'
-            ? Number.parseInt(name.slice(2), 16)
-            : Number.parseInt(name.slice(1), 10);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-      }
-      return ENTITIES[name.toLowerCase()] ?? entity;
-    })
-    .replace(/[ \t]*\n\s*/gu, '\n')
+  const text = replaceTags(
+    replaceTags(
+      html,
+      /<(?:br|\/(?:p|div|li|h[1-6]|pre|tr|td|th|blockquote|dd|dt))\b[^>]*>/giu,
+      '\n',
+    ),
+    /<[^>]*>/gu,
+    '',
+  ).replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/giu, (entity, name: string) => {
+    if (name.startsWith('#')) {
+      const code =
+        name[1] === 'x' || name[1] === 'X'
+          ? Number.parseInt(name.slice(2), 16)
+          : Number.parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    }
+    return ENTITIES[name.toLowerCase()] ?? entity;
+  });
+  // What /[ \t]*\n\s*/gu → '\n' does, without its quadratic time on a long run of spaces that
+  // no line break ends: spaces and tabs ending a line go, then whitespace starting one.
+  return text
+    .split('\n')
+    .map((line, index, lines) => (index < lines.length - 1 ? trimSpacesAndTabs(line) : line))
+    .join('\n')
+    .replace(/\n\s*/gu, '\n')
     .trim();
+}
+
+/**
+ * `text.replace(tag, replacement)` for a pattern that ends with ">": no match can reach past the
+ * last ">", so the rest is left out of the search, where each "<" would scan it to its end.
+ */
+function replaceTags(text: string, tag: RegExp, replacement: string): string {
+  const end = text.lastIndexOf('>') + 1;
+  return text.slice(0, end).replace(tag, replacement) + text.slice(end);
+}
+
+function trimSpacesAndTabs(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end -= 1;
+  return line.slice(0, end);
 }
