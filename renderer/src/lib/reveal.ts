@@ -11,10 +11,14 @@ export function sectionHeadingDomId(sectionId: string): string {
   return `section-${sectionId}-title`;
 }
 
+/** The DOM ids of the lesson's quiz and FAQ headings. */
+export const QUIZ_HEADING_DOM_ID = 'quiz-title';
+export const FAQ_HEADING_DOM_ID = 'faq-title';
+
 /** The DOM id of the heading of what an address names in a lesson: a section, the quiz or the FAQ. */
 export function placeHeadingDomId(place: string): string {
-  if (place === QUIZ_PLACE) return 'quiz-title';
-  if (place === FAQ_PLACE) return 'faq-title';
+  if (place === QUIZ_PLACE) return QUIZ_HEADING_DOM_ID;
+  if (place === FAQ_PLACE) return FAQ_HEADING_DOM_ID;
   return sectionHeadingDomId(place);
 }
 
