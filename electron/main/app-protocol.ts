@@ -12,12 +12,17 @@ import { APP_SCHEME, isAppUrl } from './navigation-policy.ts';
 /**
  * Declares app:// privileged. Must run before the app's `ready` event (Electron throws after).
  * standard: real origin, relative URLs and storage; secure: counts as a secure context, like
- * https; supportFetchAPI: the page's modules and stylesheets load through fetch. Deliberately not
- * bypassCSP, corsEnabled or allowServiceWorkers.
+ * https; supportFetchAPI: the page's modules and stylesheets load through fetch; codeCache: V8
+ * keeps the page's compiled scripts, so a start after the first does not compile them again (the
+ * browser preview gets the same from its HTTP cache). Deliberately not bypassCSP, corsEnabled or
+ * allowServiceWorkers.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 

@@ -78,6 +78,11 @@ export async function start(client: Client, prefetch: LessonPrefetch): Promise<v
   courseImport.listen();
   const removal = new CourseRemoval({ client, removed: coursesChanged });
 
+  // Built while out of the document, then put back in one step: one insertion into the live
+  // page instead of hundreds, each of which the browser would note for style and layout. Nothing
+  // measures the page during mount (effects and attachments that do run after it).
+  const placeholder = document.createComment('');
+  target.replaceWith(placeholder);
   mount(App, {
     target,
     props: {
@@ -93,6 +98,7 @@ export async function start(client: Client, prefetch: LessonPrefetch): Promise<v
       removal,
     },
   });
+  placeholder.replaceWith(target);
 }
 
 /** localStorage, or null where the page may not use it (reading it can throw). */
