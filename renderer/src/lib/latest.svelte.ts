@@ -17,6 +17,12 @@ export class Latest<T> {
     return this.#load;
   }
 
+  /** Shows a value already in hand, at once, in place of any load still on its way. */
+  show(value: T): void {
+    this.#ticket += 1;
+    this.#load = { status: 'ready', value };
+  }
+
   /**
    * Runs `fetch` and shows its answer unless a later `load` began meanwhile. With `quiet`, what is
    * shown stays on screen until the answer arrives instead of giving way to a loading state.

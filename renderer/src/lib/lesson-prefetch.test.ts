@@ -19,6 +19,17 @@ describe('lessons asked for ahead', () => {
     expect(prefetch.has(key('first'))).toBe(false);
   });
 
+  it('hands over the view itself once it has arrived, and only then', async () => {
+    const prefetch = new LessonPrefetch();
+    let answer: (view: LessonView) => void = () => undefined;
+    prefetch.put(key('slow'), ahead(new Promise((resolve) => (answer = resolve))));
+    prefetch.put(key('quick'), ahead(Promise.resolve(view('Quick'))));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(prefetch.take(key('slow'))?.arrived, 'still on its way').toBeNull();
+    expect(prefetch.take(key('quick'))?.arrived).toEqual(view('Quick'));
+    answer(view('Slow'));
+  });
+
   it('tells lessons of different courses apart', () => {
     const prefetch = new LessonPrefetch();
     prefetch.put({ courseId: 'a', lessonId: 'intro' }, ahead(Promise.resolve(view('A'))));

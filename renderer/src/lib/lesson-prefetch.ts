@@ -22,8 +22,15 @@ export interface AskedAhead {
   recorded: boolean;
 }
 
+/** A lesson asked for ahead, as handed over: with its view when that has already arrived. */
+export interface TakenAhead extends AskedAhead {
+  /** The view, when the host has answered by now: the lesson can be shown in this same turn. */
+  arrived: LessonView | null;
+}
+
 export class LessonPrefetch {
   readonly #views = new Map<string, AskedAhead>();
+  readonly #arrived = new WeakMap<AskedAhead, LessonView>();
 
   /** Whether a view of this lesson is already on its way or here. */
   has(key: LessonKey): boolean {
@@ -33,10 +40,13 @@ export class LessonPrefetch {
   /** Keeps a view (on its way) for the lesson, in place of any earlier one. */
   put(key: LessonKey, asked: AskedAhead): void {
     const id = keyOf(key);
-    // A failure is only noted here: the lesson is asked for again when it is opened.
-    asked.view.catch(() => {
-      if (this.#views.get(id) === asked) this.#views.delete(id);
-    });
+    asked.view.then(
+      (view) => this.#arrived.set(asked, view),
+      // A failure is only noted here: the lesson is asked for again when it is opened.
+      () => {
+        if (this.#views.get(id) === asked) this.#views.delete(id);
+      },
+    );
     this.#views.delete(id);
     this.#views.set(id, asked);
     for (const oldest of this.#views.keys()) {
@@ -46,11 +56,11 @@ export class LessonPrefetch {
   }
 
   /** The view kept for this lesson, once: it is not kept after. Null when there is none. */
-  take(key: LessonKey): AskedAhead | null {
+  take(key: LessonKey): TakenAhead | null {
     const id = keyOf(key);
-    const asked = this.#views.get(id) ?? null;
+    const asked = this.#views.get(id);
     this.#views.delete(id);
-    return asked;
+    return asked ? { ...asked, arrived: this.#arrived.get(asked) ?? null } : null;
   }
 
   /** Forgets every kept view: what they show may have changed (a course recompiled or replaced). */

@@ -1,5 +1,6 @@
 // The lesson page's state: the open lesson (as a LessonSession: the host's view plus the
 // learner's reading and quiz), and the learner's requests that leave the page (external links).
+import type { LessonView } from '../../../electron/api.ts';
 import { StudybookError, type Client } from './client.ts';
 import { Latest, type Load } from './latest.svelte.ts';
 import type { LessonPrefetch, LessonKey } from './lesson-prefetch.ts';
@@ -131,18 +132,34 @@ export class LessonState {
     const previous = this.#sessions.current;
     // The lesson may already be on its way, or here (main.ts, prefetch); a refresh asks anew.
     const ahead = options.quiet ? null : this.#prefetch.take(key);
+    // Here already: shown in this same turn, with no loading state built and torn down first.
+    if (ahead?.arrived) {
+      this.#sessions.show(this.#session(key, ahead.arrived, ahead.recorded, previous));
+      return Promise.resolve();
+    }
     return this.#sessions.load(async () => {
       const view = await (ahead?.view ?? this.#client.openLesson(key));
-      // Shown now: a lesson fetched ahead is recorded as opened only now.
-      if (ahead && !ahead.recorded && this.#key === key) {
-        // A failure shows in the Saved indicator; the next write records the lesson anyway.
-        this.#saves
-          .track(this.#client.recordProgress({ ...key, opened: true }))
-          .catch(() => undefined);
-      }
-      // A refresh replaces the session; the one it replaces saves what it has first.
-      if (previous.status === 'ready') this.#saves.hold(previous.value.tracker.stop());
-      return new LessonSession(view, this.#client, this.#saves);
+      return this.#session(key, view, ahead?.recorded ?? true, previous);
     }, options);
+  }
+
+  /** The session for a view that has arrived; `recorded`: whether the host noted the opening. */
+  #session(
+    key: LessonKey,
+    view: LessonView,
+    recorded: boolean,
+    previous: Load<LessonSession>,
+  ): LessonSession {
+    // The session this one replaces (another lesson, or this one before a refresh) saves what it
+    // has first, as it did before the host answered for this one.
+    if (previous.status === 'ready') this.#saves.hold(previous.value.tracker.stop());
+    // Shown now: a lesson fetched ahead is recorded as opened only now.
+    if (!recorded && this.#key === key) {
+      // A failure shows in the Saved indicator; the next write records the lesson anyway.
+      this.#saves
+        .track(this.#client.recordProgress({ ...key, opened: true }))
+        .catch(() => undefined);
+    }
+    return new LessonSession(view, this.#client, this.#saves);
   }
 }

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/dispatch.ts';
+import { openAppServices, type AppServices } from '../../../electron/services.ts';
+import { clientFor, type Client } from '../../../renderer/src/lib/client.ts';
+import { LessonPrefetch } from '../../../renderer/src/lib/lesson-prefetch.ts';
+import { LessonState } from '../../../renderer/src/lib/lesson.svelte.ts';
+import { SaveStatus } from '../../../renderer/src/lib/save-status.svelte.ts';
+
+// The real host: the sample course compiled into a real library and progress store.
+let dataDir: string;
+let services: AppServices;
+let client: Client;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'studybook-test-'));
+  services = await openAppServices({
+    dataDir,
+    bundledPacks: {
+      kind: 'sources',
+      courseDirs: ['content/python-backend'],
+      cacheDir: path.join(dataDir, 'packs'),
+    },
+    openExternal: async () => undefined,
+  });
+  client = clientFor((name, input) => dispatch(services.handlers, name, input));
+});
+
+afterAll(() => {
+  services.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const COURSE = 'python-backend';
+
+/** Lets the host answer what the page has asked (its calls are in-process, a task away at most). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('LessonState', () => {
+  it('shows a lesson still on its way as loading, then the lesson', async () => {
+    const lesson = new LessonState(client, new SaveStatus(), new LessonPrefetch());
+    const opening = lesson.open(COURSE, 'deployment');
+    expect(lesson.load.status).toBe('loading');
+    await opening;
+    expect(lesson.load.status === 'ready' && lesson.load.value.view.lesson.id).toBe('deployment');
+  });
+
+  it('shows a lesson fetched ahead in the same turn once it has arrived, and only then records it as opened', async () => {
+    const lesson = new LessonState(client, new SaveStatus(), new LessonPrefetch());
+    await lesson.open(COURSE, 'deployment');
+    const current = lesson.load.status === 'ready' ? lesson.load.value.view : null;
+    const next = current?.lesson.next;
+    if (!next) throw new Error('the sample lesson has no next lesson');
+
+    lesson.prefetch(next);
+    await settle();
+    const resumeBefore = await client.getResume({ courseId: COURSE });
+    expect(resumeBefore?.lessonId, 'fetching ahead records nothing').toBe('deployment');
+
+    void lesson.open(next.courseId, next.lessonId);
+    expect(lesson.load.status, 'no loading state in between').toBe('ready');
+    expect(lesson.load.status === 'ready' && lesson.load.value.view.lesson.id).toBe(next.lessonId);
+
+    await lesson.saves.settled();
+    const resumeAfter = await client.getResume({ courseId: COURSE });
+    expect(resumeAfter?.lessonId, 'shown, so recorded as opened').toBe(next.lessonId);
+  });
+
+  it('following a lesson fetched ahead saves the reading left behind, and resumes at the lesson opened', async () => {
+    const lesson = new LessonState(client, new SaveStatus(), new LessonPrefetch());
+    await lesson.open(COURSE, 'deployment');
+    const session = lesson.load.status === 'ready' ? lesson.load.value : null;
+    const next = session?.view.lesson.next;
+    const section = session?.view.lesson.sections[1];
+    if (!session || !next || !section) throw new Error('the sample lesson is not as expected');
+    // The learner moved on in this lesson: that is still pending when they follow "Next lesson".
+    session.tracker.moveTo({ sectionId: section.id, offset: 0.5 });
+
+    lesson.prefetch(next);
+    await settle();
+    void lesson.open(next.courseId, next.lessonId);
+    await lesson.saves.settled();
+
+    const resume = await client.getResume({ courseId: COURSE });
+    expect(resume?.lessonId, 'the lesson opened last is where to resume').toBe(next.lessonId);
+    const reopened = await client.openLesson({
+      courseId: COURSE,
+      lessonId: 'deployment',
+      ahead: true,
+    });
+    expect(reopened.progress.position, 'the reading left behind was saved').toEqual({
+      sectionId: section.id,
+      offset: 0.5,
+    });
+  });
+});
