@@ -62,15 +62,30 @@ function earlyStart(): Plugin {
 /**
  * The browser tab's icon, as a PNG rendered from renderer/favicon.svg (a design drawn for small
  * sizes). Chromium decodes an SVG icon as a whole SVG document on the page's main thread, just as
- * a lesson starts to render; a PNG costs next to nothing.
+ * a lesson starts to render; a PNG costs next to nothing. Fingerprinted under _app/ like the
+ * page's own files, so that a browser keeps it rather than asking for it again on every load,
+ * in the middle of the first lesson's arrival.
  */
 function favicon(): Plugin {
+  const NAME = 'favicon.png';
   return {
     name: 'studybook-favicon',
     apply: 'build',
-    generateBundle() {
+    buildStart() {
       const svg = readFileSync(path.join(root, 'renderer/favicon.svg'), 'utf8');
-      this.emitFile({ type: 'asset', fileName: 'favicon.png', source: renderPng(svg, 64) });
+      this.emitFile({ type: 'asset', name: NAME, source: renderPng(svg, 64) });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const icon = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'asset' && output.names.includes(NAME),
+        );
+        if (!icon) throw new Error('The build has no tab icon.');
+        const link = `href="/${NAME}"`;
+        if (!html.includes(link)) throw new Error(`index.html does not link /${NAME}.`);
+        return html.replace(link, `href="/${icon.fileName}"`);
+      },
     },
   };
 }
