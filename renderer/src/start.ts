@@ -80,25 +80,28 @@ export async function start(client: Client, prefetch: LessonPrefetch): Promise<v
 
   // Built while out of the document, then put back in one step: one insertion into the live
   // page instead of hundreds, each of which the browser would note for style and layout. Nothing
-  // measures the page during mount (effects and attachments that do run after it).
+  // measures the page during mount: Svelte runs effects and attachments only after it.
   const placeholder = document.createComment('');
   target.replaceWith(placeholder);
-  mount(App, {
-    target,
-    props: {
-      router,
-      library,
-      lesson,
-      windowScroll,
-      live: new LiveReload(client),
-      settings,
-      shortcuts,
-      search: new SearchState({ client, navigate: (href) => router.go(href) }),
-      courseImport,
-      removal,
-    },
-  });
-  placeholder.replaceWith(target);
+  try {
+    mount(App, {
+      target,
+      props: {
+        router,
+        library,
+        lesson,
+        windowScroll,
+        live: new LiveReload(client),
+        settings,
+        shortcuts,
+        search: new SearchState({ client, navigate: (href) => router.go(href) }),
+        courseImport,
+        removal,
+      },
+    });
+  } finally {
+    placeholder.replaceWith(target);
+  }
 }
 
 /** localStorage, or null where the page may not use it (reading it can throw). */
