@@ -7,8 +7,9 @@ import { SEARCH_SCHEMA_SQL } from './search-index.ts';
  * `PRAGMA user_version` of the library layout; a different one means "rebuild from packs".
  * 2: the full-text search index.
  * 3: 16 KB pages (LIBRARY_PAGE_SIZE), FTS5 writing a course's terms out in one segment.
+ * 4: a quiz question's document holds its choices as well as its prompt (search-index.ts).
  */
-export const LIBRARY_FORMAT_VERSION = 3;
+export const LIBRARY_FORMAT_VERSION = 4;
 
 /**
  * Page size of the library file. A section row (its HTML and text) is often 1–3 KB: on 4 KB pages

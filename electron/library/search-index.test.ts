@@ -3,13 +3,22 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeCourse, type CourseSpec } from '../../tests/support/compiled-courses.ts';
+import { courseYml, writeCourse } from '../../tests/support/courses.ts';
 import { openTestLibrary } from '../../tests/support/library.ts';
 import { makeTempDir } from '../../tests/support/temp-dir.ts';
+import { compileCourse } from '../course/compile.ts';
+import type { CompiledCourse } from '../course/model.ts';
 import { LIBRARY_FORMAT_VERSION } from './library-schema.ts';
 import { openLibraryDatabase, type LibraryDatabase } from './open-library.ts';
 import { PackError } from './pack-error.ts';
 import { createLibrarySearch } from './search-library.ts';
-import { htmlToText, indexedText, reindexCourse, removeCourseFromIndex } from './search-index.ts';
+import {
+  htmlToText,
+  indexedText,
+  questionBody,
+  reindexCourse,
+  removeCourseFromIndex,
+} from './search-index.ts';
 
 const temp = makeTempDir();
 afterAll(() => temp.remove());
@@ -91,7 +100,7 @@ function kindsFound(db: LibraryDatabase, query: string): string[] {
 }
 
 describe('the search index', () => {
-  it('indexes lesson titles and intros, section text with code, quiz prompts and FAQ entries', () => {
+  it('indexes lesson titles and intros, section text with code, quiz questions and FAQ entries', () => {
     const { db } = openTestLibrary(folder(), [makeCourse(docker)]);
     expect(kindsFound(db, 'Building images')).toContain('lesson:images/-');
     expect(kindsFound(db, 'Dockerfile'), 'the intro, stripped of its HTML').toEqual([
@@ -223,6 +232,132 @@ describe('the search index', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LIBRARY_FORMAT_VERSION);
     expect(docs(db)).toEqual([]);
     db.close();
+  });
+});
+
+const SERVERS_LESSON = `---
+title: Serving Python
+---
+
+## Process managers
+
+Gunicorn runs several worker processes.
+
+\`\`\`quiz
+- id: reverse-proxy
+  prompt: Which tool usually sits in front of Gunicorn?
+  choices: [Flask, Nginx, Pip]
+  answer: Nginx
+  explain: It terminates **TLS** for the workers.
+- id: asgi-servers
+  prompt: Which of these are ASGI servers?
+  choices: [Uvicorn, Hypercorn, Waitress]
+  answer: [Uvicorn, Hypercorn]
+- id: migrate
+  prompt: Which Django command applies the schema changes?
+  answer: manage.py makeitso
+  accept: [django-admin engage]
+\`\`\`
+`;
+
+/** A two-lesson course compiled from Markdown, its quiz in the second lesson. */
+async function quizCourse(): Promise<CompiledCourse> {
+  const dir = writeCourse({
+    'course.yml': courseYml(['basics.md', 'servers.md'], 'python'),
+    'basics.md': '---\ntitle: Basics\n---\n\n## Variables\n\nNames bound to values.\n',
+    'servers.md': SERVERS_LESSON,
+  });
+  const { course, diagnostics } = await compileCourse(dir);
+  expect(diagnostics).toEqual([]);
+  if (!course) throw new Error('the course did not compile');
+  return course;
+}
+
+describe('quiz questions in the index', () => {
+  it('finds a question by a word of its choices, in the lesson that asks it', async () => {
+    const { db } = openTestLibrary(folder(), [await quizCourse()]);
+    expect(kindsFound(db, 'gunicorn front'), 'the prompt').toEqual(['question:servers/-']);
+    expect(kindsFound(db, 'Flask'), 'a choice that is not the answer').toEqual([
+      'question:servers/-',
+    ]);
+    expect(kindsFound(db, 'waitress'), 'a choice of a select-all question').toEqual([
+      'question:servers/-',
+    ]);
+    expect(kindsFound(db, 'ASGI uvicorn'), 'words of the prompt and a choice').toEqual([
+      'question:servers/-',
+    ]);
+    expectConsistent(db);
+    db.close();
+  });
+
+  it('leaves out the explanation and the answers of a short-answer question', async () => {
+    const { db } = openTestLibrary(folder(), [await quizCourse()]);
+    expect(kindsFound(db, 'terminates'), 'the explanation').toEqual([]);
+    expect(kindsFound(db, 'TLS'), 'the explanation').toEqual([]);
+    expect(kindsFound(db, 'makeitso'), 'the answer of a short-answer question').toEqual([]);
+    expect(kindsFound(db, 'engage'), 'its other accepted answers').toEqual([]);
+    expect(kindsFound(db, 'django schema'), 'its prompt is found').toEqual(['question:servers/-']);
+    db.close();
+  });
+
+  it('shows the prompt, then the choices, in the snippet of a match in a choice', async () => {
+    const { db } = openTestLibrary(folder(), [await quizCourse()]);
+    const [result] = createLibrarySearch(db)
+      .search({ query: 'waitress' })
+      .groups.flatMap((group) => group.results);
+    expect(result).toMatchObject({ kind: 'question', lessonId: 'servers', sectionId: null });
+    expect(result?.snippet).toEqual({
+      text: 'Which of these are ASGI servers? Uvicorn Hypercorn Waitress',
+      highlights: [[51, 59]],
+    });
+    db.close();
+  });
+
+  it('indexes the prompt alone when the choices are not a JSON list', async () => {
+    const { db } = openTestLibrary(folder(), [await quizCourse()]);
+    // The library's row damaged after the pack was checked: reindexing must neither throw nor
+    // lose the question.
+    db.prepare("UPDATE questions SET choices = '[Flask, Nginx' WHERE id = 'reverse-proxy'").run();
+    db.prepare(
+      'UPDATE questions SET choices = \'{"a": "Waitress"}\' WHERE id = \'asgi-servers\'',
+    ).run();
+    expect(() => reindexCourse(db, 'python')).not.toThrow();
+    expect(kindsFound(db, 'gunicorn front')).toEqual(['question:servers/-']);
+    expect(kindsFound(db, 'flask')).toEqual([]);
+    expect(kindsFound(db, 'ASGI')).toEqual(['question:servers/-']);
+    expect(kindsFound(db, 'waitress')).toEqual([]);
+    expectConsistent(db);
+    db.close();
+  });
+
+  it('comes back with choices when a library indexed the old way is rebuilt from its packs', async () => {
+    const dir = folder();
+    const library = openTestLibrary(dir, [await quizCourse()]);
+    // A library of the previous layout, whose question documents held only their prompts.
+    library.db.pragma('user_version = 3');
+    library.db.close();
+    const db = openLibraryDatabase(library.dataDir);
+    expect(db.pragma('user_version', { simple: true })).toBe(LIBRARY_FORMAT_VERSION);
+    expect(db.prepare('SELECT count(*) FROM courses').pluck().get()).toBe(0);
+    db.close();
+    const rebuilt = openTestLibrary(dir, [await quizCourse()]);
+    expect(kindsFound(rebuilt.db, 'waitress')).toEqual(['question:servers/-']);
+    rebuilt.db.close();
+  });
+});
+
+describe('questionBody', () => {
+  it('is the prompt, then each choice on a line of its own', () => {
+    expect(questionBody('Pick one', '["Flask","Nginx"]')).toBe('Pick one\nFlask\nNginx');
+    expect(questionBody('Short answer', '[]')).toBe('Short answer');
+    expect(questionBody('東京?', '["京"]')).toBe(indexedText('東京?\n京'));
+  });
+
+  it('keeps the prompt alone, or the choices that are text, whatever the column holds', () => {
+    for (const choices of ['', 'not json', '[Flask', 'null', '"Flask"', '{"0":"Flask"}', '7']) {
+      expect(questionBody('Pick one', choices), choices).toBe('Pick one');
+    }
+    expect(questionBody('Pick one', '[1, "Nginx", null, ["Pip"]]')).toBe('Pick one\nNginx');
   });
 });
 

@@ -1,6 +1,8 @@
 // The library's full-text index: one FTS5 document per lesson (title, summary and intro), per
-// section (title, and its text with code), per quiz question and per FAQ entry. Derived from the
-// library's own tables, course by course, so that installing one course reindexes only that one.
+// section (title, and its text with code), per quiz question (its prompt and choices, never its
+// answer, accepted answers or explanation, which a snippet would give away before the learner has
+// tried the question) and per FAQ entry. Derived from the library's own tables, course by course,
+// so that installing one course reindexes only that one.
 // A course goes in with two INSERT … SELECT statements, in rowid order; only the text of each
 // document passes through JavaScript (indexedText, htmlToText), as SQL functions of the connection.
 //
@@ -69,6 +71,7 @@ const SQL_FUNCTIONS: Readonly<Record<string, (...args: unknown[]) => string>> = 
   studybook_indexed_text: (text) => indexedText(String(text)),
   studybook_lesson_body: (summary, intro) =>
     indexedText([String(summary), htmlToText(String(intro))].filter(Boolean).join('\n')),
+  studybook_question_body: (prompt, choices) => questionBody(String(prompt), String(choices)),
   studybook_faq_body: (question, answer) =>
     indexedText(`${String(question)}\n${htmlToText(String(answer))}`),
 };
@@ -131,7 +134,7 @@ function statementsFor(db: LibraryDatabase): Statements {
        CASE d.kind
          WHEN 'lesson' THEN studybook_lesson_body(l.summary, l.intro_html)
          WHEN 'section' THEN studybook_indexed_text(s.text)
-         WHEN 'question' THEN studybook_indexed_text(q.prompt)
+         WHEN 'question' THEN studybook_question_body(q.prompt, q.choices)
          ELSE studybook_faq_body(f.question, f.answer_html) END
      FROM search_docs AS d
      JOIN lessons AS l ON l.course_id = d.course_id AND l.id = d.lesson_id
@@ -192,6 +195,25 @@ const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/u;
 /** The text FTS5 is given for `text`: normalised, with spaceless scripts cut into tokens. Pure. */
 export function indexedText(text: string): string {
   return PLAIN_ASCII.test(text) ? text : segmentSpaceless(normalizeText(text));
+}
+
+/**
+ * The text FTS5 is given for a quiz question: its prompt, then each of its choices (plain text, as
+ * the compiler keeps them), a line each. `choices` is the row's JSON array of strings; anything
+ * else there (a value no pack check has refused yet, see htmlToText) leaves the prompt alone, and
+ * an item that is not a string is left out. Pure; never throws, as it runs inside SQLite.
+ */
+export function questionBody(prompt: string, choices: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(choices);
+  } catch {
+    parsed = null;
+  }
+  const listed = Array.isArray(parsed)
+    ? parsed.filter((choice): choice is string => typeof choice === 'string')
+    : [];
+  return indexedText([prompt, ...listed].join('\n'));
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {
