@@ -3,11 +3,12 @@
 // before its first paint.
 
 export class WindowScroll {
-  #scrolled: boolean;
+  // Made before the app mounts, while the page is empty and so cannot be scrolled: it starts at
+  // the top without asking.
+  #scrolled = false;
 
   /** Follows `win`'s scroll position from now on. */
   constructor(win: Window) {
-    this.#scrolled = win.scrollY !== 0;
     win.addEventListener('scroll', () => (this.#scrolled = win.scrollY !== 0), { passive: true });
   }
 
