@@ -22,20 +22,69 @@ const emptyLibrary: LibraryView = {
 };
 
 interface SentRequest {
+  /** Which browser API carried the call. */
+  via: 'fetch' | 'request';
   url: string;
-  init: RequestInit;
+  method: string;
+  headers: Headers;
+  body: string;
+  /** fetch's `keepalive`; an XMLHttpRequest never outlives its page. */
+  keepalive: boolean;
 }
 
-/** A preview host that answers every call with `respond`, remembering what it was sent. */
+/**
+ * A preview host that answers every call with `respond`, remembering what it was sent, over
+ * either of the transport's browser APIs (fetch, or an XMLHttpRequest stand-in).
+ */
 function fakeServer(respond: () => Response | Promise<Response>) {
   const sent: SentRequest[] = [];
+  const open = () => {
+    const headers = new Headers();
+    let method = '';
+    let url = '';
+    const request = {
+      status: 0,
+      responseText: '',
+      onload: null as (() => void) | null,
+      onerror: null as (() => void) | null,
+      open(givenMethod: string, givenUrl: string) {
+        method = givenMethod;
+        url = givenUrl;
+      },
+      setRequestHeader(name: string, value: string) {
+        headers.set(name, value);
+      },
+      send(body: string) {
+        sent.push({ via: 'request', url, method, headers, body, keepalive: false });
+        void (async () => {
+          try {
+            const response = await respond();
+            request.status = response.status;
+            request.responseText = await response.text();
+            request.onload?.();
+          } catch {
+            request.onerror?.();
+          }
+        })();
+      },
+    };
+    return request as never;
+  };
   const client = clientFor(
     httpTransport({
       token: 'run-token',
       fetch: async (url, init) => {
-        sent.push({ url, init });
+        sent.push({
+          via: 'fetch',
+          url,
+          method: init.method ?? 'GET',
+          headers: new Headers(init.headers),
+          body: String(init.body),
+          keepalive: init.keepalive === true,
+        });
         return respond();
       },
+      open,
     }),
   );
   return { client, sent };
@@ -63,18 +112,39 @@ describe('the HTTP transport', () => {
   it('posts the input as JSON to /api/<call> with the run token', async () => {
     const { client, sent } = fakeServer(() => json(200, { ok: true, value: emptyLibrary }));
     await client.openLesson({ courseId: 'python-backend', lessonId: 'deployment' });
-    expect(sent).toHaveLength(1);
-    const [request] = sent;
-    expect(request?.url).toBe('/api/openLesson');
-    expect(request?.init.method).toBe('POST');
-    expect(new Headers(request?.init.headers).get('X-Studybook-Token')).toBe('run-token');
-    expect(JSON.parse(String(request?.init.body))).toEqual({
+    await client.recordProgress({ courseId: 'c', lessonId: 'l', secondsSpent: 3 });
+    expect(sent).toHaveLength(2);
+    for (const request of sent) {
+      expect(request.method).toBe('POST');
+      expect(request.headers.get('Content-Type')).toBe('application/json');
+      expect(request.headers.get('X-Studybook-Token')).toBe('run-token');
+    }
+    expect(sent.map((request) => request.url)).toEqual(['/api/openLesson', '/api/recordProgress']);
+    expect(JSON.parse(sent[0]?.body ?? '')).toEqual({
       courseId: 'python-backend',
       lessonId: 'deployment',
     });
   });
 
-  it('lets a small call outlive the page (a progress write sent as it closes), but not a large one', async () => {
+  it('sends what saves the learner’s work by fetch, able to outlive the page, and the rest by XMLHttpRequest', async () => {
+    const { client, sent } = fakeServer(() => json(200, { ok: true, value: { savedAt: 'x' } }));
+    await client.recordProgress({ courseId: 'c', lessonId: 'l', secondsSpent: 3 });
+    await client.answerQuestion({ courseId: 'c', lessonId: 'l', questionId: 'q', answer: 'a' });
+    await client.setSettings({ theme: 'dark' });
+    await client.openLesson({ courseId: 'c', lessonId: 'l' });
+    await client.listCourses({});
+    await client.search({ query: 'docker' });
+    expect(sent.map((request) => `${request.url} ${request.via}`)).toEqual([
+      '/api/recordProgress fetch',
+      '/api/answerQuestion fetch',
+      '/api/setSettings fetch',
+      '/api/openLesson request',
+      '/api/listCourses request',
+      '/api/search request',
+    ]);
+  });
+
+  it('lets a small save outlive the page (a progress write sent as it closes), but not a large one', async () => {
     const { client, sent } = fakeServer(() => json(200, { ok: true, value: { savedAt: 'x' } }));
     await client.recordProgress({ courseId: 'c', lessonId: 'l', secondsSpent: 3 });
     await client.answerQuestion({
@@ -83,7 +153,7 @@ describe('the HTTP transport', () => {
       questionId: 'q',
       answer: 'x'.repeat(KEEPALIVE_MAX_BODY),
     });
-    expect(sent.map((request) => request.init.keepalive)).toEqual([true, false]);
+    expect(sent.map((request) => request.keepalive)).toEqual([true, false]);
   });
 
   it('resolves to the value of a successful call', async () => {
@@ -117,18 +187,28 @@ describe('the HTTP transport', () => {
     expect(error.issues).toEqual([]);
   });
 
-  it('reports a host that cannot be reached as unavailable', async () => {
+  it('reports a host that cannot be reached as unavailable, by either API', async () => {
     const { client } = fakeServer(() => Promise.reject(new TypeError('Failed to fetch')));
-    const error = await rejection(client.listCourses({}));
-    expect(error.code).toBe('unavailable');
-    expect(error.message).toMatch(/preview/);
+    for (const call of [
+      client.listCourses({}),
+      client.recordProgress({ courseId: 'c', lessonId: 'l', secondsSpent: 1 }),
+    ]) {
+      const error = await rejection(call);
+      expect(error.code).toBe('unavailable');
+      expect(error.message).toMatch(/preview/);
+    }
   });
 
-  it('reports an answer that is not an outcome by its HTTP status', async () => {
+  it('reports an answer that is not an outcome by its HTTP status, by either API', async () => {
     const { client } = fakeServer(() => new Response('Forbidden', { status: 403 }));
-    const error = await rejection(client.listCourses({}));
-    expect(error.code).toBe('forbidden');
-    expect(error.message).toMatch(/HTTP 403/);
+    for (const [call, name] of [
+      [client.listCourses({}), 'listCourses'],
+      [client.setSettings({ theme: 'light' }), 'setSettings'],
+    ] as const) {
+      const error = await rejection(call);
+      expect(error.code).toBe('forbidden');
+      expect(error.message).toBe(`The Studybook preview answered ${name} with HTTP 403.`);
+    }
   });
 
   it('does not take a malformed error body at its word', async () => {

@@ -102,7 +102,12 @@ export function createClient(win: Window = window): Client {
   const token =
     win.document.querySelector<HTMLMetaElement>('meta[name="studybook-token"]')?.content ?? '';
   const events = `/events?token=${encodeURIComponent(token)}`;
-  return clientFor(httpTransport({ token, fetch: (url, init) => win.fetch(url, init) }), {
+  const transport = httpTransport({
+    token,
+    fetch: (url, init) => win.fetch(url, init),
+    open: () => new XMLHttpRequest(),
+  });
+  return clientFor(transport, {
     subscribe: serverEvents(events, (url) => new EventSource(url)),
     uploadPack: httpUpload({ token, open: () => new XMLHttpRequest() }),
   });
@@ -177,48 +182,100 @@ export function bridgeTransport(bridge: Pick<StudybookBridge, CallName>): Transp
   };
 }
 
+/** An XMLHttpRequest, as much of it as the page's calls use. */
+export type HttpRequest = Pick<
+  XMLHttpRequest,
+  'open' | 'setRequestHeader' | 'send' | 'status' | 'responseText' | 'onload' | 'onerror'
+>;
+
 export interface HttpTransportOptions {
   /** This run's token, which the preview host checks on every call. */
   token: string;
+  /** For the calls that save the learner's work (SAVES_WORK), which must outlive the page. */
   fetch: (url: string, init: RequestInit) => Promise<Response>;
+  /** A fresh XMLHttpRequest, for every other call. */
+  open: () => HttpRequest;
 }
 
 /** Bodies up to this many characters are sent with `keepalive` (browsers cap it at 64 KiB in all). */
 export const KEEPALIVE_MAX_BODY = 16 * 1024;
 
-/** Calls the preview host: `POST /api/<call>` on the page's own origin. */
-export function httpTransport({ token, fetch }: HttpTransportOptions): Transport {
-  return async (name, input) => {
-    let response: Response;
+/**
+ * The calls that save what the learner did. One sent as the page closes (a reading's last
+ * seconds) must still arrive, and only fetch can outlive its page (`keepalive`).
+ */
+const SAVES_WORK: ReadonlySet<CallName> = new Set([
+  'recordProgress',
+  'answerQuestion',
+  'setSettings',
+]);
+
+const UNREACHABLE =
+  'The Studybook preview is not answering. Check that `studybook preview` is still running, then reload.';
+
+/**
+ * Calls the preview host: `POST /api/<call>` on the page's own origin. Every call but those that
+ * save the learner's work goes by XMLHttpRequest, whose answer reaches the page in one task:
+ * fetch hands its body over as a stream, a turn of the main thread at a time, which held the
+ * first lesson back by 5–10 ms while the app's own script was still starting (bench:render).
+ */
+export function httpTransport({ token, fetch, open }: HttpTransportOptions): Transport {
+  return (name, input) => {
+    const url = `/api/${name}`;
     const payload = JSON.stringify(input);
-    try {
-      response = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Studybook-Token': token },
-        body: payload,
-        // A progress write sent as the page closes must still arrive; browsers allow this
-        // only for small bodies, so large ones go without.
-        keepalive: payload.length <= KEEPALIVE_MAX_BODY,
-      });
-    } catch {
-      return failure(
-        'unavailable',
-        'The Studybook preview is not answering. Check that `studybook preview` is still running, then reload.',
-      );
-    }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      body = undefined;
-    }
-    if (isCallOutcome(body)) return body;
-    // Only something other than our host (a proxy, a crash mid-answer) answers without an outcome.
-    return failure(
-      codeForStatus(response.status),
-      `The Studybook preview answered ${name} with HTTP ${response.status}.`,
-    );
+    return SAVES_WORK.has(name)
+      ? sendByFetch(fetch, url, token, payload, name)
+      : sendByRequest(open(), url, token, payload, name);
   };
+}
+
+async function sendByFetch(
+  fetch: HttpTransportOptions['fetch'],
+  url: string,
+  token: string,
+  payload: string,
+  name: CallName,
+): Promise<CallOutcome<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Studybook-Token': token },
+      body: payload,
+      // Browsers let only small bodies outlive the page, so large ones go without.
+      keepalive: payload.length <= KEEPALIVE_MAX_BODY,
+    });
+  } catch {
+    return failure('unavailable', UNREACHABLE);
+  }
+  return outcomeOf(name, response.status, parseJson(await response.text().catch(() => '')));
+}
+
+function sendByRequest(
+  request: HttpRequest,
+  url: string,
+  token: string,
+  payload: string,
+  name: CallName,
+): Promise<CallOutcome<unknown>> {
+  return new Promise((resolve) => {
+    request.open('POST', url);
+    request.setRequestHeader('Content-Type', 'application/json');
+    request.setRequestHeader('X-Studybook-Token', token);
+    request.onload = () =>
+      resolve(outcomeOf(name, request.status, parseJson(request.responseText)));
+    request.onerror = () => resolve(failure('unavailable', UNREACHABLE));
+    request.send(payload);
+  });
+}
+
+/** The host's outcome; from anything else (a proxy, a crash mid-answer), a failure by status. */
+function outcomeOf(name: CallName, status: number, body: unknown): CallOutcome<unknown> {
+  if (isCallOutcome(body)) return body;
+  return failure(
+    codeForStatus(status),
+    `The Studybook preview answered ${name} with HTTP ${status}.`,
+  );
 }
 
 /** Host events from the preload's bridge (a stale preload without them has none). */
@@ -244,17 +301,7 @@ export function bridgeUpload(bridge: Partial<Pick<StudybookBridge, 'uploadPack'>
 export interface HttpUploadOptions {
   token: string;
   /** A fresh XMLHttpRequest (the one browser API that reports upload progress). */
-  open: () => Pick<
-    XMLHttpRequest,
-    | 'open'
-    | 'setRequestHeader'
-    | 'send'
-    | 'upload'
-    | 'status'
-    | 'responseText'
-    | 'onload'
-    | 'onerror'
-  >;
+  open: () => HttpRequest & Pick<XMLHttpRequest, 'upload'>;
 }
 
 /** Uploads to the preview host: `POST /upload/pack` with the file as the body. */
