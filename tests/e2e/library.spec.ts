@@ -1,3 +1,4 @@
+import type { Request } from '@playwright/test';
 import { sampleCourses } from './courses.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -84,4 +85,43 @@ test('each course card offers the next step: start a new course, continue one be
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Python deployment: from local to production',
   );
+});
+
+test('the library asks ahead for the lesson Resume opens, and for any lesson link the pointer reaches', async ({
+  page,
+}) => {
+  const aheadFor = (lessonId: string) => (request: Request) => {
+    if (!request.url().endsWith('/api/openLesson')) return false;
+    const input = request.postDataJSON() as { lessonId?: string; ahead?: boolean };
+    return input.lessonId === lessonId && input.ahead === true;
+  };
+  await page.goto('/#/python-backend/deployment');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Python deployment: from local to production',
+  );
+
+  const resumeAhead = page.waitForRequest(aheadFor('deployment'));
+  await page
+    .getByRole('navigation', { name: 'Breadcrumb' })
+    .getByRole('link', { name: 'Library' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+  await resumeAhead;
+
+  const logging = page
+    .getByRole('article', { name: 'Python Backend' })
+    .getByRole('link', { name: 'Python logging' });
+  const loggingAhead = page.waitForRequest(aheadFor('logging'));
+  await logging.hover();
+  await loggingAhead;
+
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/openLesson')) asked.push(request.postData() ?? '');
+  });
+  await page.getByRole('link', { name: /^Resume/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Python deployment: from local to production',
+  );
+  expect(asked, 'the lesson asked for ahead opened without asking again').toEqual([]);
 });
