@@ -17,5 +17,6 @@ if (route.kind === 'lesson') {
   );
 }
 
-const { start } = await import('./start.ts');
-await start(client, prefetch);
+// Not awaited at the top level: with top-level await, the bundler must keep what start.ts shares
+// with this file in a chunk of its own, one more module to fetch and link before this one runs.
+void import('./start.ts').then(({ start }) => start(client, prefetch));
