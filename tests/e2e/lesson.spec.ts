@@ -128,6 +128,24 @@ test('the next lesson is fetched ahead, so following the link asks the host noth
   await expect(page.getByRole('heading', { level: 1 }), 'and Forward').toHaveText('Python logging');
 });
 
+test('a lesson linked from the page is asked for ahead once the pointer reaches its link', async ({
+  page,
+}) => {
+  await page.goto('/#/python-backend/deployment');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEPLOYMENT);
+  const related = page.getByRole('region', { name: 'Related lessons' }).getByRole('link').first();
+  const lessonId = (await related.getAttribute('href'))?.split('/')[2];
+  if (!lessonId) throw new Error('the sample lesson lists no related lesson');
+
+  const askedAhead = page.waitForRequest((request) => {
+    if (!request.url().endsWith('/api/openLesson')) return false;
+    const input = request.postDataJSON() as { lessonId?: string; ahead?: boolean };
+    return input.lessonId === lessonId && input.ahead === true;
+  });
+  await related.hover();
+  await askedAhead;
+});
+
 test('an unknown lesson says so and leads back to the library', async ({ page }) => {
   await page.goto('/#/python-backend/no-such-lesson');
 

@@ -1,7 +1,6 @@
 // Live reload for instructors: the preview host recompiles a course when its files change and
 // tells the page, which reloads what it shows or lists the compile errors.
 import type { Client } from './client.ts';
-import { afterPaint } from './frames.ts';
 
 export class LiveReload {
   readonly #client: Pick<Client, 'subscribe'>;
@@ -19,25 +18,15 @@ export class LiveReload {
   /**
    * Follows the host's events until the returned function is called, calling `onReload` with
    * the id of each course recompiled. After a failed compile the page keeps what it shows.
-   * Connects once the page has painted: a reload can wait a frame, the first lesson cannot.
    */
   start(onReload: (courseId: string) => void): () => void {
-    let stopped = false;
-    let unsubscribe: (() => void) | null = null;
-    afterPaint(() => {
-      if (stopped) return;
-      unsubscribe = this.#client.subscribe((event) => {
-        if (event.type === 'reload') {
-          this.#diagnostics = [];
-          onReload(event.courseId);
-        } else if (event.type === 'compile-error') {
-          this.#diagnostics = event.diagnostics;
-        }
-      });
+    return this.#client.subscribe((event) => {
+      if (event.type === 'reload') {
+        this.#diagnostics = [];
+        onReload(event.courseId);
+      } else if (event.type === 'compile-error') {
+        this.#diagnostics = event.diagnostics;
+      }
     });
-    return () => {
-      stopped = true;
-      unsubscribe?.();
-    };
   }
 }

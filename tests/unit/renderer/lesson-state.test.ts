@@ -35,8 +35,19 @@ afterAll(() => {
 
 const COURSE = 'python-backend';
 
-/** Lets the host answer what the page has asked (its calls are in-process, a task away at most). */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** The real client, noting every lesson it asks for, so a test can wait until all have arrived. */
+function watchedClient() {
+  const asked: Promise<unknown>[] = [];
+  const watched: Client = {
+    ...client,
+    openLesson: (input) => {
+      const answer = client.openLesson(input);
+      asked.push(answer);
+      return answer;
+    },
+  };
+  return { client: watched, arrived: () => Promise.all(asked) };
+}
 
 describe('LessonState', () => {
   it('shows a lesson still on its way as loading, then the lesson', async () => {
@@ -48,14 +59,15 @@ describe('LessonState', () => {
   });
 
   it('shows a lesson fetched ahead in the same turn once it has arrived, and only then records it as opened', async () => {
-    const lesson = new LessonState(client, new SaveStatus(), new LessonPrefetch());
+    const host = watchedClient();
+    const lesson = new LessonState(host.client, new SaveStatus(), new LessonPrefetch());
     await lesson.open(COURSE, 'deployment');
     const current = lesson.load.status === 'ready' ? lesson.load.value.view : null;
     const next = current?.lesson.next;
     if (!next) throw new Error('the sample lesson has no next lesson');
 
     lesson.prefetch(next);
-    await settle();
+    await host.arrived();
     const resumeBefore = await client.getResume({ courseId: COURSE });
     expect(resumeBefore?.lessonId, 'fetching ahead records nothing').toBe('deployment');
 
@@ -69,7 +81,8 @@ describe('LessonState', () => {
   });
 
   it('following a lesson fetched ahead saves the reading left behind, and resumes at the lesson opened', async () => {
-    const lesson = new LessonState(client, new SaveStatus(), new LessonPrefetch());
+    const host = watchedClient();
+    const lesson = new LessonState(host.client, new SaveStatus(), new LessonPrefetch());
     await lesson.open(COURSE, 'deployment');
     const session = lesson.load.status === 'ready' ? lesson.load.value : null;
     const next = session?.view.lesson.next;
@@ -79,7 +92,7 @@ describe('LessonState', () => {
     session.tracker.moveTo({ sectionId: section.id, offset: 0.5 });
 
     lesson.prefetch(next);
-    await settle();
+    await host.arrived();
     void lesson.open(next.courseId, next.lessonId);
     await lesson.saves.settled();
 
