@@ -52,7 +52,7 @@ function sectionHtml(lesson: number, section: number, edition: number): string {
     `<p>Code moves from a developer's laptop through <strong>continuous integration</strong>, a staging ` +
     `environment and finally production (part ${lesson}.${section}, edition ${edition}). Each step ` +
     `runs the same artefact, so that what was tested is what runs. See ` +
-    `<a href="#/bench-course/lesson-${(lesson + 1) % LESSONS}">the next part</a>.</p>\n` +
+    `<a href="/learn/bench-course/lesson-${(lesson + 1) % LESSONS}">the next part</a>.</p>\n` +
     `<ul>\n<li><strong>Gunicorn</strong> (WSGI): the usual choice for Flask and Django.</li>\n` +
     `<li><strong>Uvicorn</strong> (ASGI): an event-loop server for FastAPI.</li>\n` +
     `<li><strong>Nginx</strong>: a reverse proxy in front of either, for TLS and static files.</li>\n</ul>\n` +

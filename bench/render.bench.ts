@@ -356,7 +356,7 @@ try {
   }
   const results: Record<string, LessonResult> = {};
   for (const lesson of lessons) {
-    const appUrl = `${origin}/#/${lesson.courseId}/${lesson.lessonId}`;
+    const appUrl = `${origin}/learn/${lesson.courseId}/${lesson.lessonId}`;
     const staticUrl = `${origin}/static-${lesson.name}.html`;
     const app: LoadTimes[] = [];
     const plain: LoadTimes[] = [];
@@ -387,11 +387,13 @@ try {
 
   const nextSample = median(
     await warmRuns(RUNS, () =>
-      measureSwitch(page, `${origin}/#/python-backend/deployment`, sampleNext),
+      measureSwitch(page, `${origin}/learn/python-backend/deployment`, sampleNext),
     ),
   );
   const nextLarge = median(
-    await warmRuns(RUNS, () => measureSwitch(page, `${origin}/#/bench-course/large`, largeNext)),
+    await warmRuns(RUNS, () =>
+      measureSwitch(page, `${origin}/learn/bench-course/large`, largeNext),
+    ),
   );
 
   const jsKB = gzippedKB(path.join(built, '_app'), '.js');

@@ -211,5 +211,6 @@ function appContent(services: AppServices): AppContent {
     rendererDir: layout.rendererDir,
     readAsset: (courseId: string, name: string) => services.readAsset(courseId, name),
     readCodeStylesheet: (courseId: string) => services.readCodeStylesheet(courseId),
+    handlers: services.handlers,
   };
 }

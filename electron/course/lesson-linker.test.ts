@@ -25,16 +25,16 @@ describe('links in lessons', () => {
     const { course } = await compileCourse(fixture('complete'));
     const deployment = course?.lessons[0];
     expect(deployment?.sections[0]?.html).toContain(
-      'see <a href="#/complete/logging">logging</a> and <a href="#/complete/logging/handlers">its handlers</a>.',
+      'see <a href="/learn/complete/logging">logging</a> and <a href="/learn/complete/logging/handlers">its handlers</a>.',
     );
     expect(deployment?.sections[1]?.html).toContain(
       '<a href="https://nginx.org/en/docs/" class="external-link" rel="noopener noreferrer">read why</a>',
     );
     expect(deployment?.questions[0]?.explainHtml).toContain(
-      '<a href="#/complete/deployment/web-servers">',
+      '<a href="/learn/complete/deployment/web-servers">',
     );
     expect(deployment?.faq[1]?.answerHtml).toContain(
-      '<a href="#/complete/deployment/the-deployment-pipeline">',
+      '<a href="/learn/complete/deployment/the-deployment-pipeline">',
     );
   });
 
@@ -56,7 +56,7 @@ describe('links in lessons', () => {
     ]);
     expect(diagnostics).toEqual([]);
     expect(courses[1]?.lessons[0]?.sections[0]?.html).toContain(
-      '<a href="#/complete/deployment/containers">deployment</a>',
+      '<a href="/learn/complete/deployment/containers">deployment</a>',
     );
   });
 

@@ -39,38 +39,41 @@ describe('resolveLink', () => {
   it('turns a link to another lesson into its app route, by lesson id rather than file name', () => {
     expect(resolve('logging.md')).toEqual({
       kind: 'internal',
-      href: '#/python-backend/python-logging',
+      href: '/learn/python-backend/python-logging',
     });
     expect(resolve('./logging.md')).toEqual({
       kind: 'internal',
-      href: '#/python-backend/python-logging',
+      href: '/learn/python-backend/python-logging',
     });
   });
 
   it('turns a link to a section of another lesson into the section route', () => {
     expect(resolve('logging.md#handlers')).toEqual({
       kind: 'internal',
-      href: '#/python-backend/python-logging/handlers',
+      href: '/learn/python-backend/python-logging/handlers',
     });
   });
 
   it('turns #section into the route of a section of the same lesson', () => {
     expect(resolve('#web-servers')).toEqual({
       kind: 'internal',
-      href: '#/python-backend/deployment/web-servers',
+      href: '/learn/python-backend/deployment/web-servers',
     });
   });
 
   it('resolves a lesson of another course checked in the same run by its course and lesson ids', () => {
     expect(resolve('../basics-course/basics.md#variables')).toEqual({
       kind: 'internal',
-      href: '#/python-basics/basics/variables',
+      href: '/learn/python-basics/basics/variables',
     });
   });
 
   it('warns that a link into a course outside the run cannot be verified, and guesses its route', () => {
     const resolved = resolve('../data-science/pandas.md#dataframes');
-    expect(resolved).toMatchObject({ kind: 'internal', href: '#/data-science/pandas/dataframes' });
+    expect(resolved).toMatchObject({
+      kind: 'internal',
+      href: '/learn/data-science/pandas/dataframes',
+    });
     expect(resolved).toHaveProperty('warning', expect.stringContaining('cannot be verified'));
   });
 
@@ -152,7 +155,7 @@ describe('resolveLink', () => {
     };
     expect(resolveLink('my%20lesson.md#pipeline', origin, spaced)).toEqual({
       kind: 'internal',
-      href: '#/python-backend/deployment/pipeline',
+      href: '/learn/python-backend/deployment/pipeline',
     });
   });
 });

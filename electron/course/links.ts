@@ -1,5 +1,6 @@
 // Where a link in a lesson may point, and what it becomes in the app.
 import path from 'node:path';
+import { lessonPath } from '../page-address.ts';
 import { closestMatch } from './did-you-mean.ts';
 import { slugify } from './slug.ts';
 
@@ -77,11 +78,9 @@ export function resolveLink(href: string, origin: LinkOrigin, index: LinkIndex):
   if (otherCourse !== undefined) {
     return { kind: 'invalid', error: `"${target}" is not a lesson of course "${otherCourse}"` };
   }
-  const route = [path.basename(otherDir), slugify(path.basename(target, '.md'))];
-  if (fragment) route.push(fragment);
   return {
     kind: 'internal',
-    href: `#/${route.join('/')}`,
+    href: lessonPath(path.basename(otherDir), slugify(path.basename(target, '.md')), fragment),
     warning: `"${target}" is in a course not checked with this one, so the link cannot be verified: check both courses together (studybook check <this-course> <other-course>)`,
   };
 }
@@ -104,10 +103,10 @@ function resolveExternal(href: string, scheme: string): ResolvedLink {
 }
 
 function toSection(lesson: LinkableLesson, fragment: string | null, what: string): ResolvedLink {
-  const route = `#/${lesson.courseId}/${lesson.lessonId}`;
-  if (!fragment) return { kind: 'internal', href: route };
-  if (lesson.sectionIds.includes(fragment))
-    return { kind: 'internal', href: `${route}/${fragment}` };
+  if (!fragment) return { kind: 'internal', href: lessonPath(lesson.courseId, lesson.lessonId) };
+  if (lesson.sectionIds.includes(fragment)) {
+    return { kind: 'internal', href: lessonPath(lesson.courseId, lesson.lessonId, fragment) };
+  }
   const suggestion = closestMatch(fragment, lesson.sectionIds);
   const hint = suggestion
     ? `did you mean "${suggestion}"?`

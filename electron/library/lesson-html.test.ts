@@ -44,6 +44,7 @@ describe('the HTML a pack may carry', () => {
     ['<svg><script>alert(1)</script></svg>', 'a <svg> element'],
     ['<a href="javascript:alert(1)">x</a>', 'a link to "javascript:alert(1)"'],
     ['<a href="data:text/html,x">x</a>', 'a link to "data:text/html,x"'],
+    ['<a href="/api/removeCourse">x</a>', 'a link to "/api/removeCourse"'],
     ['<img src="/assets/other/0123456789abcdef.png" alt="">', 'an image from "/assets/other/'],
     ['<img src="https://example.com/x.png">', 'an image from "https://example.com/x.png"'],
     ["<p class='x'>single quotes</p>", 'unexpected markup'],
@@ -68,7 +69,8 @@ describe('the HTML a pack may carry', () => {
 
   it('allows links to lessons, the web and mail, and ARIA and data attributes', () => {
     const html =
-      '<a href="#/git/commits">x</a><a href="https://git-scm.com/">y</a><a href="mailto:a@b.c">z</a>' +
+      '<a href="/learn/git/commits">x</a><a href="#/git/commits">older</a>' +
+      '<a href="https://git-scm.com/">y</a><a href="mailto:a@b.c">z</a>' +
       '<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><figure data-language="sh"></figure></div>';
     expect(checkLessonHtml(html, 'git').problem).toBeNull();
   });

@@ -71,7 +71,9 @@ const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'title',
 ]);
 
-const LINK = /^(?:#|https:\/\/|http:\/\/|mailto:)/i;
+// A lesson's address (page-address.ts), `#/…` as courses compiled before addresses were paths
+// wrote it, the web or mail.
+const LINK = /^(?:\/learn\/|#|https:\/\/|http:\/\/|mailto:)/i;
 /** An image's width or height as the compiler writes it: a whole number of pixels. */
 const PIXELS = /^[1-9][0-9]{0,9}$/;
 const IMAGE_NAME = /^[0-9a-f]{16}\.(?:png|jpg|gif|webp|svg)$/;

@@ -2,25 +2,43 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FIRST_LESSON_ELEMENT_ID, type FirstLesson } from '../page-address.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../serve/content-security-policy.ts';
+import { openAppServices, type AppServices } from '../services.ts';
 import { createAppRequestHandler, registerAppScheme, type AppContent } from './app-protocol.ts';
 
 let base: string;
 let rendererDir: string;
+// The real contract handlers over the sample course: the page at a lesson's address carries it.
+let services: AppServices;
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 
-beforeAll(() => {
+beforeAll(async () => {
   base = realpathSync(mkdtempSync(path.join(tmpdir(), 'studybook-protocol-')));
   rendererDir = path.join(base, 'renderer');
   mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Studybook</title>');
+  writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><meta name="studybook-token" content=""><title>Studybook</title>' +
+      '<script type="module" src="/assets/index-3f2a.js"></script><body><div id="app"></div></body>',
+  );
   writeFileSync(path.join(rendererDir, 'assets', 'index-3f2a.js'), 'console.log(1)');
   writeFileSync(path.join(rendererDir, 'notes.md'), '# not a served type');
   writeFileSync(path.join(base, 'secret.txt'), 'outside the renderer');
   symlinkSync(path.join(base, 'secret.txt'), path.join(rendererDir, 'leak.txt'));
+  services = await openAppServices({
+    dataDir: path.join(base, 'data'),
+    bundledPacks: {
+      kind: 'sources',
+      courseDirs: ['content/python-backend'],
+      cacheDir: path.join(base, 'packs'),
+    },
+    openExternal: async () => undefined,
+  });
 });
 
 afterAll(() => {
+  services.close();
   rmSync(base, { recursive: true, force: true });
 });
 
@@ -35,8 +53,18 @@ function makeContent(overrides: Partial<AppContent> = {}): AppContent {
     readCodeStylesheet: vi.fn((courseId: string) =>
       courseId === 'python-backend' ? '.shiki{color:var(--c)}' : null,
     ),
+    handlers: services.handlers,
     ...overrides,
   };
+}
+
+/** The lesson a page carries, read back as the page reads it; null when it carries none. */
+function carriedLesson(html: string): FirstLesson | null {
+  const open = `<script type="application/json" id="${FIRST_LESSON_ELEMENT_ID}">`;
+  const at = html.indexOf(open);
+  if (at === -1) return null;
+  const text = html.slice(at + open.length, html.indexOf('</script>', at));
+  return JSON.parse(text) as FirstLesson;
 }
 
 async function fetchApp(url: string, init?: RequestInit, content = makeContent()) {
@@ -71,6 +99,52 @@ describe('createAppRequestHandler', () => {
     expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
     expectSecurityHeaders(response);
     expect(body.toString()).toContain('<title>Studybook</title>');
+  });
+
+  it('serves the page at a lesson’s address, with that lesson at the end of its body', async () => {
+    const { response, body } = await fetchApp('app://studybook/learn/python-backend/deployment');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    expectSecurityHeaders(response);
+    const html = body.toString();
+    expect(html, 'Electron’s calls need no token').toContain(
+      '<meta name="studybook-token" content="">',
+    );
+    expect(html.indexOf(FIRST_LESSON_ELEMENT_ID)).toBeGreaterThan(html.indexOf('<div id="app">'));
+    expect(html).toMatch(/<\/script><\/body>$/);
+    const first = carriedLesson(html);
+    expect(first).toMatchObject({ courseId: 'python-backend', lessonId: 'deployment' });
+    expect(first?.outcome).toMatchObject({
+      ok: true,
+      value: { lesson: { title: 'Python deployment: from local to production' } },
+    });
+  });
+
+  it('carries the host’s answer for a lesson that does not exist, for the page to say so', async () => {
+    const { response, body } = await fetchApp('app://studybook/learn/python-backend/nope/intro');
+    expect(response.status).toBe(200);
+    expect(carriedLesson(body.toString())?.outcome).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+
+  it.each(['app://studybook/learn/python-backend', 'app://studybook/index.html?from=menu'])(
+    'serves the page without a lesson where the address names none: %s',
+    async (url) => {
+      const { response, body } = await fetchApp(url);
+      expect(response.status).toBe(200);
+      expect(body.toString()).not.toContain(FIRST_LESSON_ELEMENT_ID);
+    },
+  );
+
+  it('answers HEAD on a lesson’s address without a body', async () => {
+    const { response, body } = await fetchApp('app://studybook/learn/python-backend/deployment', {
+      method: 'HEAD',
+    });
+    expect(response.status).toBe(200);
+    expect(body.length).toBe(0);
+    expectSecurityHeaders(response);
   });
 
   it('serves the renderer’s built scripts', async () => {

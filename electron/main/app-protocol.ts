@@ -3,6 +3,9 @@
 // a network, and no path can read outside the renderer's build folder.
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
+import type { Handlers } from '../dispatch.ts';
+import { isPagePath } from '../page-address.ts';
+import { pageParts } from '../serve/page-html.ts';
 import { SECURITY_HEADERS } from '../serve/content-security-policy.ts';
 import { parseAssetPath } from '../serve/asset-path.ts';
 import { mimeTypeFor } from '../serve/mime-types.ts';
@@ -32,14 +35,17 @@ export interface AppContent {
   rendererDir: string;
   readAsset(courseId: string, name: string): { mime: string; data: Buffer } | null;
   readCodeStylesheet(courseId: string): string | null;
+  /** The contract's handlers: a lesson's address gets its lesson inside the page (page-html.ts). */
+  handlers: Handlers;
 }
 
 type Log = (message: string, error?: unknown) => void;
 
 /**
  * The handler for `protocol.handle('app', …)`: GET or HEAD on `app://studybook` only; course
- * assets at `/assets/<course>/<name>` (and `/assets/<course>/code.css`), everything else from
- * the renderer folder through resolveStaticPath. Every response, errors included, carries
+ * assets at `/assets/<course>/<name>` (and `/assets/<course>/code.css`); the page at the
+ * library's and every lesson's address (page-address.ts), with the lesson inside it; everything
+ * else from the renderer folder through resolveStaticPath. Every response, errors included, carries
  * SECURITY_HEADERS. The returned function never rejects.
  */
 export function createAppRequestHandler(
@@ -48,7 +54,7 @@ export function createAppRequestHandler(
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     try {
-      return await respond(content, request);
+      return await respond(content, request, log);
     } catch (error) {
       log(`app:// could not serve ${request.url}:`, error);
       return textResponse(500, 'Studybook could not read this file.');
@@ -56,7 +62,7 @@ export function createAppRequestHandler(
   };
 }
 
-async function respond(content: AppContent, request: Request): Promise<Response> {
+async function respond(content: AppContent, request: Request, log: Log): Promise<Response> {
   if (!isAppUrl(request.url)) return textResponse(404, 'Not found.');
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return textResponse(405, 'Method not allowed.', { Allow: 'GET, HEAD' });
@@ -76,7 +82,8 @@ async function respond(content: AppContent, request: Request): Promise<Response>
     return fileResponse(found.mime, found.data, head);
   }
 
-  const file = resolveStaticPath(content.rendererDir, pathname);
+  const page = isPagePath(pathname);
+  const file = resolveStaticPath(content.rendererDir, page ? '/index.html' : pathname);
   const mime = file === null ? null : mimeTypeFor(file);
   if (file === null || mime === null) return textResponse(404, 'Not found.');
   let data: Buffer;
@@ -85,6 +92,25 @@ async function respond(content: AppContent, request: Request): Promise<Response>
   } catch {
     // Missing, a folder, or unreadable: to the page, all the same.
     return textResponse(404, 'Not found.');
+  }
+  if (page) {
+    const headers = { ...SECURITY_HEADERS, 'Content-Type': mime };
+    // A HEAD asks after the page without opening its lesson.
+    if (head) return new Response(null, { status: 200, headers });
+    const parts = pageParts(data.toString('utf8'), pathname, {
+      token: '',
+      handlers: content.handlers,
+      log,
+    });
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(encoder.encode(parts.start));
+        controller.enqueue(encoder.encode(await parts.end()));
+        controller.close();
+      },
+    });
+    return new Response(body, { status: 200, headers });
   }
   return fileResponse(mime, data, head);
 }

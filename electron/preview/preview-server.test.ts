@@ -81,6 +81,42 @@ describe('the preview host', () => {
     expect(response.headers['content-security-policy']).toContain("default-src 'none'");
   });
 
+  it('serves the page at a lesson’s address with that lesson in it, opened as the page would', async () => {
+    const response = await rawRequest({ path: '/learn/git-essentials/branches' });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.body).toContain(`<meta name="studybook-token" content="${preview.token}">`);
+    const open = '<script type="application/json" id="studybook-first-lesson">';
+    const at = response.body.indexOf(open);
+    expect(at, 'the lesson is in the page').toBeGreaterThan(-1);
+    const json = response.body.slice(at + open.length, response.body.indexOf('</script>', at));
+    expect(JSON.parse(json)).toMatchObject({
+      courseId: 'git-essentials',
+      lessonId: 'branches',
+      outcome: { ok: true, value: { lesson: { id: 'branches' } } },
+    });
+    const resume = JSON.parse((await callApi('getResume', '{"courseId":"git-essentials"}')).body);
+    expect(resume, 'and recorded as opened').toMatchObject({
+      ok: true,
+      value: { lessonId: 'branches' },
+    });
+  });
+
+  it('answers a HEAD on a lesson’s address without opening the lesson', async () => {
+    const response = await rawRequest({ method: 'HEAD', path: '/learn/python-backend/logging' });
+    expect(response.status).toBe(200);
+    expect(response.body).toBe('');
+    const resume = JSON.parse((await callApi('getResume', '{"courseId":"python-backend"}')).body);
+    expect(resume, 'nothing of the course has been opened').toEqual({ ok: true, value: null });
+  });
+
+  it('answers a path that is no page, file or call with 404', async () => {
+    for (const path of ['/python-backend/deployment', '/learning', '/api']) {
+      expect((await rawRequest({ path })).status, path).toBe(404);
+    }
+  });
+
   it('refuses any request whose Host header is not its own address', async () => {
     for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`]) {
       const response = await rawRequest({ path: '/', headers: { host } });

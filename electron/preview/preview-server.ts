@@ -14,6 +14,8 @@ import { SECURITY_HEADERS } from '../serve/content-security-policy.ts';
 import { mimeTypeFor } from '../serve/mime-types.ts';
 import { resolveStaticPath } from '../serve/resolve-static-path.ts';
 import { parseAssetPath } from '../serve/asset-path.ts';
+import { pageParts } from '../serve/page-html.ts';
+import { isPagePath } from '../page-address.ts';
 import type { LiveEvents } from './live-events.ts';
 
 export interface PreviewServerOptions {
@@ -37,9 +39,6 @@ export const UPLOAD_PATH = '/upload/pack';
 
 /** The largest request body the API reads; the contract's inputs are far smaller. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-// The built page carries an empty token tag; only the host that serves it knows the token.
-const TOKEN_META = /<meta name="studybook-token" content=""\s*\/?>/;
 
 const STATUS_OF: Record<ErrorCode, number> = {
   'unknown-call': 404,
@@ -110,7 +109,7 @@ async function handle(
     if (!found) return sendText(response, 404, 'Not found.');
     return send(response, 200, found.mime, found.data, 'no-cache');
   }
-  return serveStatic(options, url.pathname, response);
+  return serveStatic(options, url.pathname, request.method === 'HEAD', response);
 }
 
 async function handleCall(
@@ -203,9 +202,11 @@ function refuseBody(
 async function serveStatic(
   options: PreviewServerOptions,
   pathname: string,
+  head: boolean,
   response: http.ServerResponse,
 ): Promise<void> {
-  const file = resolveStaticPath(options.rendererDir, pathname);
+  const page = isPagePath(pathname);
+  const file = resolveStaticPath(options.rendererDir, page ? '/index.html' : pathname);
   const mime = file ? mimeTypeFor(file) : null;
   if (!file || !mime) return sendText(response, 404, 'Not found.');
   let data: Buffer;
@@ -214,19 +215,28 @@ async function serveStatic(
   } catch {
     return sendText(response, 404, 'Not found.');
   }
-  if (file.endsWith('index.html')) {
-    const html = data.toString('utf8').replace(TOKEN_META, tokenMeta(options.token));
-    return send(response, 200, mime, Buffer.from(html), 'no-store');
+  if (page) {
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': mime,
+      'Cache-Control': 'no-store',
+    });
+    // A HEAD asks after the page without opening its lesson.
+    if (head) return void response.end();
+    const parts = pageParts(data.toString('utf8'), pathname, {
+      token: options.token,
+      handlers: options.handlers,
+      ...(options.log ? { log: options.log } : {}),
+    });
+    // Node holds a first chunk back until the next tick: read the lesson once it has gone out.
+    await new Promise((resolve) => response.write(parts.start, resolve));
+    return void response.end(await parts.end());
   }
   // Vite fingerprints everything under _app/, so those files never change under one name.
   const immutable = pathname.startsWith('/_app/')
     ? 'public, max-age=31536000, immutable'
     : 'no-cache';
   send(response, 200, mime, data, immutable);
-}
-
-function tokenMeta(token: string): string {
-  return `<meta name="studybook-token" content="${token}">`;
 }
 
 function decodeName(name: string): string {

@@ -27,7 +27,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const library = await seriousViolations(page);
       expect(library, `library:\n${library.join('\n')}`).toEqual([]);
 
-      await page.goto('/#/python-backend/deployment');
+      await page.goto('/learn/python-backend/deployment');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       const lesson = await seriousViolations(page);
       expect(lesson, `lesson:\n${lesson.join('\n')}`).toEqual([]);

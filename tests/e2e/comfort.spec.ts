@@ -17,7 +17,7 @@ test.describe('with clipboard access', () => {
     const dockerfile = /```dockerfile[^\n]*\n([\s\S]*?)\n```/.exec(source)?.[1];
     if (!dockerfile) throw new Error('deployment.md has no Dockerfile block');
 
-    await page.goto('/#/python-backend/deployment');
+    await page.goto('/learn/python-backend/deployment');
     const block = page
       .getByRole('region', { name: 'Containerising with Docker' })
       .getByRole('figure');
@@ -31,7 +31,7 @@ test.describe('with clipboard access', () => {
   });
 
   test('code in a quiz explanation has its Copy button too', async ({ page }) => {
-    await page.goto('/#/python-backend/background-tasks');
+    await page.goto('/learn/python-backend/background-tasks');
     const quiz = page.getByRole('region', { name: 'Test your knowledge' });
     for (let step = 0; step < 2; step += 1) {
       await quiz.getByRole('button', { name: 'Next question' }).click();
@@ -53,7 +53,7 @@ test.describe('with reduced motion, so that each jump has landed before the next
   test('j and k move between sections, [ and ] between lessons, ? shows the shortcuts', async ({
     page,
   }) => {
-    await page.goto('/#/python-backend/deployment');
+    await page.goto('/learn/python-backend/deployment');
     const h1 = page.getByRole('heading', { level: 1 });
     await expect(h1, 'the lesson opened').toHaveText(/Python deployment/);
 
@@ -112,7 +112,7 @@ test.describe('with reduced motion, so that each jump has landed before the next
 test('theme, text size and motion are chosen in settings and kept in the store', async ({
   page,
 }) => {
-  await page.goto('/#/python-backend/deployment');
+  await page.goto('/learn/python-backend/deployment');
   const root = page.locator('html');
   await expect(root, 'the theme follows the system at first').toHaveAttribute(
     'data-theme',

@@ -15,7 +15,7 @@ const SECTIONS = [
 test('the lesson page shows each part of the reference page, named for assistive technology', async ({
   page,
 }) => {
-  await page.goto('/#/python-backend/deployment');
+  await page.goto('/learn/python-backend/deployment');
   const main = page.getByRole('main');
   const article = main.getByRole('article');
 

@@ -6,7 +6,7 @@ const DEPLOYMENT = 'Python deployment: from local to production';
 test('a lesson opens by deep link with its breadcrumb, title and numbered sections', async ({
   page,
 }) => {
-  await page.goto('/#/python-backend/deployment');
+  await page.goto('/learn/python-backend/deployment');
 
   const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
   await expect(breadcrumb, 'the breadcrumb reads library › course › lesson').toHaveText(
@@ -52,7 +52,7 @@ test('a lesson opens by deep link with its breadcrumb, title and numbered sectio
 });
 
 test('a deep link to a section brings that section into view', async ({ page }) => {
-  await page.goto('/#/python-backend/deployment/environments');
+  await page.goto('/learn/python-backend/deployment/environments');
 
   const heading = page.getByRole('heading', { level: 2, name: 'Where to run it' });
   await expect(heading, 'the linked section is scrolled into view').toBeInViewport();
@@ -64,14 +64,14 @@ test('a deep link to a section brings that section into view', async ({ page }) 
 });
 
 test('a link inside a lesson opens the lesson and section it names', async ({ page }) => {
-  await page.goto('/#/python-backend/deployment');
+  await page.goto('/learn/python-backend/deployment');
   await page
     .getByRole('region', { name: 'Containerising with Docker' })
     .getByRole('link', { name: 'logging lesson' })
     .click();
 
   await expect(page, 'the link is an internal deep link').toHaveURL(
-    /#\/python-backend\/logging\/production$/,
+    /\/learn\/python-backend\/logging\/production$/,
   );
   await expect(page.getByRole('heading', { level: 1 }), 'the linked lesson opens').toHaveText(
     'Python logging',
@@ -83,7 +83,7 @@ test('a link inside a lesson opens the lesson and section it names', async ({ pa
 });
 
 test('next and previous lesson links move through the course', async ({ page }) => {
-  await page.goto('/#/python-backend/deployment');
+  await page.goto('/learn/python-backend/deployment');
   const pager = page.getByRole('navigation', { name: 'Previous and next lessons' });
 
   await pager.getByRole('link', { name: /Next lesson/ }).click();
@@ -106,7 +106,7 @@ test('the next lesson is fetched ahead, so following the link asks the host noth
     request.url().endsWith('/api/openLesson') &&
     (request.postDataJSON() as { lessonId?: string }).lessonId === lessonId;
   const fetchedAhead = page.waitForRequest(asksFor('logging'));
-  await page.goto('/#/python-backend/deployment');
+  await page.goto('/learn/python-backend/deployment');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEPLOYMENT);
   await fetchedAhead;
 
@@ -119,7 +119,7 @@ test('the next lesson is fetched ahead, so following the link asks the host noth
     .getByRole('link', { name: /Next lesson/ })
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Python logging');
-  await expect(page).toHaveURL(/#\/python-backend\/logging$/);
+  await expect(page).toHaveURL(/\/learn\/python-backend\/logging$/);
   expect(asked, 'the lesson fetched ahead was shown without asking again').toEqual([]);
 
   await page.goBack();
@@ -131,10 +131,12 @@ test('the next lesson is fetched ahead, so following the link asks the host noth
 test('a lesson linked from the page is asked for ahead once the pointer reaches its link', async ({
   page,
 }) => {
-  await page.goto('/#/python-backend/deployment');
+  await page.goto('/learn/python-backend/deployment');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEPLOYMENT);
   const related = page.getByRole('region', { name: 'Related lessons' }).getByRole('link').first();
-  const lessonId = (await related.getAttribute('href'))?.split('/')[2];
+  const lessonId = /^\/learn\/[^/]+\/([^/?]+)/.exec(
+    (await related.getAttribute('href')) ?? '',
+  )?.[1];
   if (!lessonId) throw new Error('the sample lesson lists no related lesson');
 
   const askedAhead = page.waitForRequest((request) => {
@@ -147,7 +149,7 @@ test('a lesson linked from the page is asked for ahead once the pointer reaches 
 });
 
 test('an unknown lesson says so and leads back to the library', async ({ page }) => {
-  await page.goto('/#/python-backend/no-such-lesson');
+  await page.goto('/learn/python-backend/no-such-lesson');
 
   await expect(
     page.getByRole('heading', { level: 1, name: 'Lesson not found' }),
@@ -162,7 +164,7 @@ test('an unknown lesson says so and leads back to the library', async ({ page })
 });
 
 test('an address that names no page says so and leads to the library', async ({ page }) => {
-  await page.goto('/#/python-backend');
+  await page.goto('/learn/python-backend');
 
   await expect(
     page.getByRole('heading', { level: 1, name: 'There is nothing at this address' }),

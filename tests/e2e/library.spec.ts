@@ -38,7 +38,7 @@ test('a lesson opens from the library, and the breadcrumb leads back', async ({ 
     .click();
 
   await expect(page, 'the address is the lesson’s deep link').toHaveURL(
-    /#\/python-backend\/deployment$/,
+    /\/learn\/python-backend\/deployment$/,
   );
   await expect(
     page.getByRole('heading', { level: 1 }),
@@ -95,7 +95,7 @@ test('the library asks ahead for the lesson Resume opens, and for any lesson lin
     const input = request.postDataJSON() as { lessonId?: string; ahead?: boolean };
     return input.lessonId === lessonId && input.ahead === true;
   };
-  await page.goto('/#/python-backend/deployment');
+  await page.goto('/learn/python-backend/deployment');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Python deployment: from local to production',
   );

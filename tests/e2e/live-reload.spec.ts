@@ -13,7 +13,7 @@ test('saving a lesson reloads it in the open page; a compile error is shown over
   const lessonFile = path.join(courseDir, 'deployment.md');
   const original = await readFile(lessonFile, 'utf8');
 
-  await page.goto('/#/python-backend/deployment');
+  await page.goto('/learn/python-backend/deployment');
   const h1 = page.getByRole('heading', { level: 1 });
   await expect(h1, 'the lesson opened').toHaveText('Python deployment: from local to production');
 

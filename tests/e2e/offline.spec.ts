@@ -54,7 +54,7 @@ test('the network guard blocks and reports a request to another origin', async (
 });
 
 test('an external link asks first and never navigates the page', async ({ page }) => {
-  await page.goto('/#/python-backend/logging');
+  await page.goto('/learn/python-backend/logging');
   const link = page.getByRole('link', { name: 'logging.config reference' });
   await expect(link, 'the lesson has an external link').toHaveAttribute('href', /^https:/);
 
@@ -70,7 +70,7 @@ test('an external link asks first and never navigates the page', async ({ page }
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog, 'Cancel closes the question').toBeHidden();
   await expect(link, 'focus returns to the link').toBeFocused();
-  await expect(page, 'the page stays on the lesson').toHaveURL(/#\/python-backend\/logging$/);
+  await expect(page, 'the page stays on the lesson').toHaveURL(/\/learn\/python-backend\/logging$/);
 
   await link.press('Enter');
   await expect(dialog, 'the keyboard asks the same question').toBeVisible();
@@ -81,7 +81,7 @@ test('an external link asks first and never navigates the page', async ({ page }
   await link.click();
   await dialog.getByRole('button', { name: 'Open in browser' }).click();
   expect((await opened).ok(), 'saying yes hands the link to the host').toBe(true);
-  await expect(page, 'the page stays').toHaveURL(/#\/python-backend\/logging$/);
+  await expect(page, 'the page stays').toHaveURL(/\/learn\/python-backend\/logging$/);
   await expect(
     page.getByRole('status').filter({ hasText: 'could not be opened' }),
     'the host accepted the link',

@@ -5,7 +5,7 @@ import { expect, test } from './fixtures.ts';
 test('answers are graded right and wrong, and a reload restores them with the score', async ({
   page,
 }) => {
-  await page.goto('/#/python-backend/deployment');
+  await page.goto('/learn/python-backend/deployment');
   const quiz = page.getByRole('region', { name: 'Test your knowledge' });
   const check = quiz.getByRole('button', { name: 'Check answer' });
 
@@ -98,7 +98,7 @@ test('answers are graded right and wrong, and a reload restores them with the sc
 test('the whole quiz works from the keyboard alone: choices, select-all and a typed answer', async ({
   page,
 }) => {
-  await page.goto('/#/python-backend/logging');
+  await page.goto('/learn/python-backend/logging');
   const h1 = page.getByRole('heading', { level: 1 });
   await expect(h1, 'the lesson opens with focus on its title').toBeFocused();
   const quiz = page.getByRole('region', { name: 'Test your knowledge' });

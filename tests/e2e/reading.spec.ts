@@ -4,7 +4,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-const DEPLOYMENT = '/#/python-backend/deployment';
+const DEPLOYMENT = '/learn/python-backend/deployment';
 const RIGHT_ANSWERS = [
   'Uvicorn',
   'So that the dependency layer stays cached',
@@ -137,7 +137,7 @@ test('reopening a lesson returns to the section and offset where the learner was
   await expect(resume, 'the library offers to resume the lesson').toBeVisible();
   await expect(resume, 'at the exact section').toHaveAttribute(
     'href',
-    '#/python-backend/deployment/environments',
+    '/learn/python-backend/deployment/environments',
   );
   await resume.click();
   await expect(region, 'the lesson reopened').toBeVisible();

@@ -25,7 +25,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         fullPage: true,
       });
 
-      await page.goto('/#/python-backend/deployment');
+      await page.goto('/learn/python-backend/deployment');
       await expect(
         page.getByRole('region', { name: 'Web servers' }).getByRole('img'),
         'the lesson has loaded with its image',
@@ -36,7 +36,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         fullPage: true,
       });
 
-      await page.goto('/#/python-backend/deployment/containers');
+      await page.goto('/learn/python-backend/deployment/containers');
       const code = page
         .getByRole('region', { name: 'Containerising with Docker' })
         .getByRole('figure');
@@ -63,7 +63,7 @@ test.describe('narrow window', () => {
   test('the section list folds into a toggle and nothing scrolls sideways', async ({
     page,
   }, testInfo) => {
-    await page.goto('/#/python-backend/deployment');
+    await page.goto('/learn/python-backend/deployment');
     const nav = page.getByRole('navigation', { name: 'Sections' });
     const toggle = nav.getByRole('button', { name: /^Sections/ });
     await expect(toggle, 'the list is folded').toHaveAttribute('aria-expanded', 'false');

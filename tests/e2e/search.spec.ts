@@ -59,7 +59,7 @@ test('Ctrl+K searches as you type; the keyboard opens a result with its words hi
 
   await expect(dialog, 'opening a result closes the search').toBeHidden();
   await expect(page, 'the result opens its lesson at its section').toHaveURL(
-    /#\/python-backend\/deployment\/containers\?highlight=in-flight\+requ$/,
+    /\/learn\/python-backend\/deployment\/containers\?highlight=in-flight\+requ$/,
   );
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Python deployment: from local to production',
@@ -76,14 +76,14 @@ test('Ctrl+K searches as you type; the keyboard opens a result with its words hi
   await page.mouse.wheel(0, 200);
   await expect.poll(() => searchHits(page), { message: 'scrolling on clears it' }).toEqual([]);
   await expect(page, 'and drops the words from the address').toHaveURL(
-    /#\/python-backend\/deployment\/containers$/,
+    /\/learn\/python-backend\/deployment\/containers$/,
   );
 });
 
 test('/ opens the search outside fields; a course filter; Esc closes and focus returns', async ({
   page,
 }) => {
-  await page.goto('/#/python-backend/deployment');
+  await page.goto('/learn/python-backend/deployment');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const crumb = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', {
     name: 'Library',

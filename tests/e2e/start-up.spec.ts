@@ -2,16 +2,33 @@ import { expect, test } from './fixtures.ts';
 
 // How the page is put together for its first moments (vite.config.ts): what a regression here
 // costs is time, which no other test would notice.
-test('the page asks for its lesson as early as it can, and keeps its own files', async ({
-  page,
-}) => {
-  const response = await page.goto('/#/python-backend/deployment');
+test('the page comes with its lesson inside, and keeps its own files', async ({ page }) => {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) calls.push(request.url());
+  });
+  const response = await page.goto('/learn/python-backend/deployment');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Python deployment: from local to production',
   );
 
   // The document as served, before the page's own script has touched it.
   const html = (await response?.text()) ?? '';
+  const carried = html.indexOf('<script type="application/json" id="studybook-first-lesson">');
+  expect(carried, 'the host sent the lesson inside the page').toBeGreaterThan(-1);
+  expect(
+    carried,
+    'at the end of the body: the browser starts on the page’s script while the host reads it',
+  ).toBeGreaterThan(html.indexOf('<div id="app">'));
+  expect(
+    calls.filter((url) => url.endsWith('/api/openLesson')),
+    'so the page did not ask for it again',
+  ).toEqual([]);
+  await expect(
+    page.locator('#studybook-first-lesson'),
+    'and let go of the copy it read',
+  ).toHaveCount(0);
+
   const entries = [...html.matchAll(/<script type="module"([^>]*)>/g)].map((match) => match[1]);
   expect(entries, 'one entry script').toHaveLength(1);
   expect(entries[0], 'it runs as soon as it has loaded').toMatch(/\basync\b/);
@@ -31,4 +48,24 @@ test('the page asks for its lesson as early as it can, and keeps its own files',
   expect(response?.headers()['cache-control'], 'while the page itself is always fresh').toBe(
     'no-store',
   );
+});
+
+test('an address in the older `#/…` spelling opens its lesson and shows as a path', async ({
+  page,
+}) => {
+  await page.goto('/#/python-backend/logging/building-blocks');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Python logging');
+  await expect(page).toHaveURL(/\/learn\/python-backend\/logging\/building-blocks$/);
+});
+
+test('a lesson’s address typed in, or reloaded, opens that lesson', async ({ page }) => {
+  await page.goto('/learn/python-backend/logging');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Python logging');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Python logging');
+  const missing = await page.request.get('/learn/python-backend/logging/handlers/extra');
+  expect(missing.status(), 'any address under /learn gets the page, to say what is not there').toBe(
+    200,
+  );
+  expect((await page.request.get('/nothing-here')).status(), 'other paths are not pages').toBe(404);
 });

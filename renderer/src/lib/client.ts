@@ -137,10 +137,8 @@ export function clientFor(
 ): Client {
   function call<Name extends CallName>(name: Name) {
     return async (input: CallInput<Name>): Promise<CallResult<Name>> => {
-      const outcome = await transport(name, input);
-      if (!outcome.ok) throw new StudybookError(outcome.error);
       // The host typed the value from the same contract; the transport only carried it.
-      return outcome.value as CallResult<Name>;
+      return resultOf(await transport(name, input)) as CallResult<Name>;
     };
   }
   return {
@@ -400,7 +398,14 @@ function failure(code: ErrorCode, message: string): CallOutcome<never> {
   return { ok: false, error: { code, message } };
 }
 
-function isCallOutcome(value: unknown): value is CallOutcome<unknown> {
+/** A call's result, or its failure thrown as a StudybookError. */
+export function resultOf<T>(outcome: CallOutcome<T>): T {
+  if (!outcome.ok) throw new StudybookError(outcome.error);
+  return outcome.value;
+}
+
+/** Whether a value read from a host has the shape of a call's outcome. */
+export function isCallOutcome(value: unknown): value is CallOutcome<unknown> {
   if (!isRecord(value)) return false;
   if (value.ok === true) return 'value' in value;
   if (value.ok !== false || !isRecord(value.error)) return false;

@@ -1,14 +1,16 @@
-// Links inside compiled lesson HTML. The compiler emits only two kinds: internal `#/…` links,
-// which the router follows like any other, and `https:` links to the outside world, which must
+// Links inside compiled lesson HTML. The compiler emits only two kinds: in-app addresses
+// (`/learn/…`, or `#/…` in courses compiled before addresses were paths), which the router
+// follows like any other, and `https:` links to the outside world, which must
 // never navigate the page (Electron denies it, the preview must not leak it): they are handed to
 // `external`, which asks the learner before the host opens the system browser.
 import type { Attachment } from 'svelte/attachments';
+import { addressOf, inAppAddress } from './routes.ts';
 
 export interface ContentLinkHandlers {
   /** An https link was activated (click, Enter, or middle-click). */
   external(url: string): void;
-  /** An internal link to the address already shown was clicked: no hashchange will follow. */
-  current(href: string): void;
+  /** An in-app link to the address already shown was clicked: the route will not change. */
+  current(address: string): void;
 }
 
 /** Attaches the link rules above to an element holding compiled HTML. */
@@ -17,12 +19,15 @@ export function contentLinks(handlers: ContentLinkHandlers): Attachment<HTMLElem
     const onClick = (event: MouseEvent) => {
       const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
       if (!(link instanceof HTMLAnchorElement) || !node.contains(link)) return;
-      if (link.getAttribute('href')?.startsWith('#')) {
-        if (event.type === 'click' && link.hash === node.ownerDocument.location.hash) {
-          handlers.current(link.hash);
+      const href = link.getAttribute('href');
+      const address = inAppAddress(href);
+      if (address !== null) {
+        if (event.type === 'click' && address === addressOf(node.ownerDocument.location)) {
+          handlers.current(address);
         }
         return;
       }
+      if (href?.startsWith('#')) return;
       // Anything that is not an in-page address stays in the page, whatever the modifier keys.
       event.preventDefault();
       const isPrimary = event.type === 'click' || event.button === 1;

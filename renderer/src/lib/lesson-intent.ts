@@ -3,12 +3,13 @@
 // shows in the same turn.
 import type { Attachment } from 'svelte/attachments';
 import type { LessonKey } from './lesson-prefetch.ts';
-import { parseRoute } from './routes.ts';
+import { inAppAddress, parseRoute } from './routes.ts';
 
-/** The lesson an in-app link (`#/<course>/<lesson>…`) opens; null for any other link. Pure. */
+/** The lesson an in-app link (`/learn/<course>/<lesson>…`) opens; null for any other link. Pure. */
 export function linkedLesson(href: string | null): LessonKey | null {
-  if (!href?.startsWith('#/')) return null;
-  const route = parseRoute(href);
+  const address = inAppAddress(href);
+  if (address === null) return null;
+  const route = parseRoute(address);
   return route.kind === 'lesson' ? { courseId: route.courseId, lessonId: route.lessonId } : null;
 }
 

@@ -1,7 +1,8 @@
-// The current route, following the address bar's hash. Clicks on in-app links are followed here
-// at once (in-app-link.ts has the rule); typed addresses, Back and Forward through the browser.
+// The current route, following the address bar. Clicks on in-app links are followed here at once
+// (in-app-link.ts has the rule), as history entries of the one page; typed addresses reach the
+// host, which answers each with the page; Back and Forward come through popstate.
 import { inAppHref } from './in-app-link.ts';
-import { parseRoute, type Route } from './routes.ts';
+import { addressOf, inAppAddress, parseRoute, type Route } from './routes.ts';
 
 /** The part of `window` the router needs; tests and other hosts can hand in their own. */
 export type RouterWindow = Pick<
@@ -11,13 +12,13 @@ export type RouterWindow = Pick<
 
 export class Router {
   readonly #window: RouterWindow;
-  #hash: string;
+  #address: string;
   #route = $state.raw<Route>({ kind: 'library' });
 
   constructor(win: RouterWindow) {
     this.#window = win;
-    this.#hash = win.location.hash;
-    this.#route = parseRoute(this.#hash);
+    this.#address = addressOf(win.location);
+    this.#route = parseRoute(this.#address);
   }
 
   /** The route the address bar names now. */
@@ -25,17 +26,39 @@ export class Router {
     return this.#route;
   }
 
-  /** Goes to an in-app address (`#/…`) now, as a new history entry. */
-  go(href: string): void {
-    if (href === this.#window.location.hash) return;
-    this.#window.history.pushState(null, '', href);
-    this.#show(href);
+  /** The address shown now, as inAppAddress spells it. */
+  get address(): string {
+    return this.#address;
   }
 
-  /** Follows link clicks and hash changes until the returned function is called. */
+  /** Goes to an in-app address now, as a new history entry. */
+  go(href: string): void {
+    const address = inAppAddress(href) ?? href;
+    if (address === this.#address) return;
+    this.#window.history.pushState(null, '', address);
+    this.#show(address);
+  }
+
+  /** Shows an in-app address in place of the current one: Back skips it (a search's words dropped). */
+  replace(href: string): void {
+    const address = inAppAddress(href) ?? href;
+    this.#window.history.replaceState(this.#window.history.state, '', address);
+    this.#show(address);
+  }
+
+  /** Follows link clicks and history moves until the returned function is called. */
   start(): () => void {
     const win = this.#window;
-    const follow = () => this.#show(win.location.hash);
+    const follow = () => {
+      const { pathname, search, hash } = win.location;
+      const address = addressOf(win.location);
+      // An address in the older `#/…` spelling (typed, or a link opened in place), or Electron's
+      // `/index.html`, shows as the path the page spells it with.
+      if (inAppAddress(hash) !== null || address !== `${pathname}${search}`) {
+        win.history.replaceState(win.history.state, '', address);
+      }
+      this.#show(address);
+    };
     const onClick = (event: MouseEvent) => {
       const anchor = event.target instanceof Element ? event.target.closest('a[href]') : null;
       if (!(anchor instanceof HTMLAnchorElement)) return;
@@ -44,26 +67,26 @@ export class Router {
         target: anchor.target,
         download: anchor.hasAttribute('download'),
       };
-      const href = inAppHref(event, facts, win.location.hash);
-      if (!href) return;
+      const href = inAppHref(event, facts);
+      if (href === null) return;
+      // Also for the address already shown: the browser would load the page again.
       event.preventDefault();
       this.go(href);
     };
-    win.addEventListener('hashchange', follow);
-    // Back and Forward between entries `go` made: a hash change is not promised for those.
     win.addEventListener('popstate', follow);
+    win.addEventListener('hashchange', follow);
     win.document.addEventListener('click', onClick);
     follow();
     return () => {
-      win.removeEventListener('hashchange', follow);
       win.removeEventListener('popstate', follow);
+      win.removeEventListener('hashchange', follow);
       win.document.removeEventListener('click', onClick);
     };
   }
 
-  #show(hash: string): void {
-    if (hash === this.#hash) return;
-    this.#hash = hash;
-    this.#route = parseRoute(hash);
+  #show(address: string): void {
+    if (address === this.#address) return;
+    this.#address = address;
+    this.#route = parseRoute(address);
   }
 }

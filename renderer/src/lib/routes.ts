@@ -1,23 +1,23 @@
-// The page's addresses. Everything lives in the hash, so both hosts serve one index.html and a
-// deep link survives a reload: `#/` the library, `#/<course>/<lesson>[/<section>]` a lesson, and
-// `…?highlight=word+word` a lesson opened from a search, with those words highlighted.
+// The page's routes: the addresses of electron/page-address.ts (`/` the library,
+// `/learn/<course>/<lesson>[/<section>]` a lesson), plus `?highlight=word+word` on a lesson opened
+// from a search, with those words highlighted. Courses compiled before addresses were paths link
+// with `#/<course>/<lesson>…`; those are read as the same addresses.
+import {
+  isPagePath,
+  lessonPath,
+  parsePagePath,
+  type PagePath,
+} from '../../../electron/page-address.ts';
 
 export type Route =
-  | { readonly kind: 'library' }
-  | {
-      readonly kind: 'lesson';
-      readonly courseId: string;
-      readonly lessonId: string;
-      /** The section to bring into view, or null for the top of the lesson. */
-      readonly sectionId: string | null;
+  | Exclude<PagePath, { kind: 'lesson' }>
+  | (Extract<PagePath, { kind: 'lesson' }> & {
       /** Words to highlight in the lesson (it was opened from a search); absent when none. */
       readonly highlight?: readonly string[];
-    }
-  /** An address Studybook has no page for; `path` is what was asked for, decoded where possible. */
-  | { readonly kind: 'unknown'; readonly path: string };
+    });
 
 /** The library's address. */
-export const LIBRARY_HREF = '#/';
+export const LIBRARY_HREF = '/';
 
 /**
  * In place of a section id in a lesson's address: its quiz, or its FAQ (a search hit in one of
@@ -27,32 +27,45 @@ export const QUIZ_PLACE = '_quiz';
 export const FAQ_PLACE = '_faq';
 
 /**
- * The route a location hash names (with or without its `#`). Never throws: anything that is
- * not the library or a lesson is an 'unknown' route. Ids are not checked against the contract's
- * slug rule here; the host refuses ids it cannot have made, and the page shows that as not found.
+ * The address a location shows, as the page spells it: its path and query; or, when its hash is
+ * an older `#/…` address (a link in a course compiled before addresses were paths), that one.
  */
-export function parseRoute(hash: string): Route {
-  const address = hash.startsWith('#') ? hash.slice(1) : hash;
+export function addressOf(location: Pick<Location, 'pathname' | 'search' | 'hash'>): string {
+  const address = `${location.pathname}${location.search}`;
+  return inAppAddress(location.hash) ?? inAppAddress(address) ?? address;
+}
+
+/**
+ * The in-app address an href names, spelled the one way the page compares addresses: the
+ * library as `/`, a lesson as its path and query, an older `#/…` link rewritten to its path.
+ * Null for anything else: another file, another origin, an in-page anchor. Pure.
+ */
+export function inAppAddress(href: string | null): string | null {
+  if (!href) return null;
+  const address = href.startsWith('#/') ? legacyAddress(href.slice(1)) : href;
   const queryAt = address.indexOf('?');
   const path = queryAt === -1 ? address : address.slice(0, queryAt);
-  const highlight = queryAt === -1 ? [] : highlightWords(address.slice(queryAt + 1));
-  if (path === '' || path === '/') return { kind: 'library' };
-  const unknown: Route = { kind: 'unknown', path: decodeOr(path, path) };
-  if (!path.startsWith('/')) return unknown;
+  if (!isPagePath(path)) return null;
+  return path === '/index.html' ? `/${address.slice(path.length)}` : address;
+}
 
-  // One trailing slash is forgiven: people type it, and it names nothing else.
-  const segments = path.slice(1).replace(/\/$/, '').split('/');
-  if (segments.length < 2 || segments.length > 3) return unknown;
-  const ids = segments.map((segment) => decodeOr(segment, null));
-  const [courseId, lessonId, sectionId] = ids;
-  if (ids.some((id) => id === null || id.trim() === '') || !courseId || !lessonId) return unknown;
-  return {
-    kind: 'lesson',
-    courseId,
-    lessonId,
-    sectionId: sectionId ?? null,
-    ...(highlight.length > 0 ? { highlight } : {}),
-  };
+/** `/<course>/<lesson>…` as written after `#` in older links; `/` the library. */
+function legacyAddress(path: string): string {
+  return path === '/' || path.startsWith('/?') ? path : `/learn${path}`;
+}
+
+/**
+ * The route an address names (see inAppAddress for the spellings it reads). Never throws:
+ * anything that is not the library or a lesson is an 'unknown' route.
+ */
+export function parseRoute(address: string): Route {
+  const canonical = inAppAddress(address) ?? address;
+  const queryAt = canonical.indexOf('?');
+  const path = queryAt === -1 ? canonical : canonical.slice(0, queryAt);
+  const page = parsePagePath(path);
+  if (page.kind !== 'lesson') return page;
+  const highlight = queryAt === -1 ? [] : highlightWords(canonical.slice(queryAt + 1));
+  return highlight.length > 0 ? { ...page, highlight } : page;
 }
 
 /** The most words an address highlights, and the longest word: a hand-made URL stays cheap. */
@@ -69,8 +82,7 @@ export function lessonHref(
   sectionId?: string | null,
   highlight: readonly string[] = [],
 ): string {
-  const segments = [courseId, lessonId, ...(sectionId ? [sectionId] : [])];
-  const path = `#/${segments.map(encodeURIComponent).join('/')}`;
+  const path = lessonPath(courseId, lessonId, sectionId);
   const words = highlight.filter((word) => word.trim() !== '');
   if (words.length === 0) return path;
   return `${path}?${new URLSearchParams({ highlight: words.join(' ') }).toString()}`;
@@ -81,12 +93,4 @@ function highlightWords(query: string): string[] {
   return [...new Set(value.split(/\s+/u))]
     .filter((word) => word !== '' && word.length <= MAX_HIGHLIGHT_LENGTH)
     .slice(0, MAX_HIGHLIGHT_WORDS);
-}
-
-function decodeOr<T>(text: string, fallback: T): string | T {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return fallback;
-  }
 }

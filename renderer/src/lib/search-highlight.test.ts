@@ -57,7 +57,7 @@ describe('fold', () => {
 
 describe('withoutHighlight', () => {
   it('drops the highlighted words from an address', () => {
-    expect(withoutHighlight('#/c/l/s?highlight=a+b')).toBe('#/c/l/s');
-    expect(withoutHighlight('#/c/l')).toBe('#/c/l');
+    expect(withoutHighlight('/learn/c/l/s?highlight=a+b')).toBe('/learn/c/l/s');
+    expect(withoutHighlight('/learn/c/l')).toBe('/learn/c/l');
   });
 });

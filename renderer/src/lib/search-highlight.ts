@@ -112,13 +112,14 @@ const MOVING_ON = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
  * Highlights `words` in the element it is attached to (the lesson), once its content has rendered
  * (a frame later, after the lesson's own enhancements), and brings a hit inside section
  * `sectionId` into view (see mostTellingHit). When the learner scrolls, types, clicks or touches, the highlight is
- * cleared and the words are dropped from the address (replacing it, so Back does not bring them
- * back); it is also cleared when the words or the element change. Does nothing without words, or
+ * cleared and `movedOn` is called (the page drops the words from its address, replacing it, so
+ * Back does not bring them back); it is also cleared when the words or the element change. Does nothing without words, or
  * in a browser without the CSS Custom Highlight API (the result still opens at its section).
  */
 export function searchHighlight(
   words: readonly string[],
   sectionId: string | null,
+  movedOn: () => void,
 ): Attachment<HTMLElement> {
   return (root) => {
     const view = root.ownerDocument.defaultView;
@@ -130,13 +131,11 @@ export function searchHighlight(
       cleared = true;
       view.cancelAnimationFrame(frame);
       registry.delete(SEARCH_HIGHLIGHT);
-      for (const type of MOVING_ON) view.removeEventListener(type, movedOn, true);
+      for (const type of MOVING_ON) view.removeEventListener(type, learnerMoved, true);
     };
-    const movedOn = () => {
+    const learnerMoved = () => {
       clear();
-      const url = new URL(view.location.href);
-      url.hash = withoutHighlight(url.hash);
-      view.location.replace(url.href);
+      movedOn();
     };
     const frame = view.requestAnimationFrame(() => {
       const ranges = rangesFor(root, words);
@@ -153,7 +152,7 @@ export function searchHighlight(
         });
       }
       for (const type of MOVING_ON) {
-        view.addEventListener(type, movedOn, { capture: true, passive: true });
+        view.addEventListener(type, learnerMoved, { capture: true, passive: true });
       }
     });
     return clear;
@@ -178,8 +177,8 @@ function isInView(range: Range, view: Window): boolean {
   return box.top >= 0 && box.bottom <= view.innerHeight;
 }
 
-/** A location hash without its highlighted words (`#/c/l/s?highlight=…` → `#/c/l/s`). Pure. */
-export function withoutHighlight(hash: string): string {
-  const queryAt = hash.indexOf('?');
-  return queryAt === -1 ? hash : hash.slice(0, queryAt);
+/** An address without its highlighted words (`/learn/c/l/s?highlight=…` → `/learn/c/l/s`). Pure. */
+export function withoutHighlight(address: string): string {
+  const queryAt = address.indexOf('?');
+  return queryAt === -1 ? address : address.slice(0, queryAt);
 }

@@ -174,7 +174,7 @@ describe('SearchState', () => {
     expect(state.active?.id).toBe('search-option-1');
     void state.open();
     expect(state.choose()).toBe(true);
-    expect(navigate).toHaveBeenCalledWith('#/python/two/intro?highlight=web+server');
+    expect(navigate).toHaveBeenCalledWith('/learn/python/two/intro?highlight=web+server');
     expect(state.isOpen).toBe(false);
   });
 
@@ -194,9 +194,9 @@ describe('SearchState', () => {
     answerTo(answers, 0).resolve(view);
     await new Promise((resolve) => setTimeout(resolve));
     expect(state.options.map((option) => option.href)).toEqual([
-      '#/python/tasks/intro?highlight=celery',
-      '#/python/tasks/_quiz?highlight=celery',
-      '#/python/tasks/_faq?highlight=celery',
+      '/learn/python/tasks/intro?highlight=celery',
+      '/learn/python/tasks/_quiz?highlight=celery',
+      '/learn/python/tasks/_faq?highlight=celery',
     ]);
   });
 
