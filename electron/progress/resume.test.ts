@@ -10,7 +10,7 @@ describe('resumePoint', () => {
     expect(resumePoint([algebra], [])).toBeNull();
   });
 
-  it('returns the most recently active lesson across courses, with its section and offset', () => {
+  it('returns the lesson opened last across courses, with its section and offset', () => {
     const stored = [
       makeStored('l1', { courseId: 'algebra', at: Date.UTC(2025, 0, 3) }),
       makeStored('l2', {
@@ -27,6 +27,29 @@ describe('resumePoint', () => {
       offset: 0.4,
       at: '2025-01-04T00:00:00.000Z',
     });
+  });
+
+  it('resumes in the lesson opened last, though the one left behind saved its reading after', () => {
+    const stored = [
+      // The learner left l1 for l2: l1's pending reading reached the store a moment later.
+      makeStored('l1', {
+        courseId: 'algebra',
+        openedAt: Date.UTC(2025, 0, 3, 9),
+        at: Date.UTC(2025, 0, 3, 10, 0, 1),
+        position: { sectionId: 'l1-s2', offset: 0.5 },
+      }),
+      makeStored('l2', { courseId: 'algebra', at: Date.UTC(2025, 0, 3, 10) }),
+    ];
+    expect(resumePoint([algebra], stored)).toMatchObject({ lessonId: 'l2', sectionId: null });
+  });
+
+  it('of lessons opened at the same moment, resumes in the one active last', () => {
+    const opened = Date.UTC(2025, 0, 3);
+    const stored = [
+      makeStored('l1', { courseId: 'algebra', openedAt: opened, at: opened + 2_000 }),
+      makeStored('l2', { courseId: 'algebra', openedAt: opened, at: opened + 1_000 }),
+    ];
+    expect(resumePoint([algebra], stored)).toMatchObject({ lessonId: 'l1' });
   });
 
   it('stays within the courses it is given', () => {

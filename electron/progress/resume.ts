@@ -1,4 +1,4 @@
-// Where to pick up: the lesson the learner was last active in, among the courses given, as a pure
+// Where to pick up: the lesson the learner opened last, among the courses given, as a pure
 // function of their structures and the stored lesson rows.
 
 import type { CourseStructure, LessonStructure } from './course-structure.ts';
@@ -14,7 +14,10 @@ export type ResumePoint = {
 };
 
 /**
- * The most recently active lesson among `courses` and where in it the learner was. Lessons no
+ * The lesson opened last among `courses` and where in it the learner was. Opened last rather
+ * than active last: leaving a lesson saves its pending reading after the next lesson has been
+ * opened, and the learner is in the one they went to. Of lessons opened at the same moment, the
+ * one active last. Lessons no
  * longer in their course are skipped; a position in a section no longer in its lesson becomes the
  * top of the lesson. Null when none of the courses' lessons was ever opened. Pure; never throws.
  */
@@ -31,7 +34,7 @@ export function resumePoint(
   for (const row of stored) {
     const lesson = lessonsByCourse.get(row.courseId)?.get(row.lessonId);
     if (lesson === undefined) continue;
-    if (latest === null || row.lastActiveAt > latest.row.lastActiveAt) latest = { row, lesson };
+    if (latest === null || isLater(row, latest.row)) latest = { row, lesson };
   }
   if (latest === null) return null;
 
@@ -46,4 +49,9 @@ export function resumePoint(
     offset: inLesson ? position.offset : 0,
     at: new Date(row.lastActiveAt).toISOString(),
   };
+}
+
+function isLater(row: StoredLesson, than: StoredLesson): boolean {
+  if (row.lastOpenedAt !== than.lastOpenedAt) return row.lastOpenedAt > than.lastOpenedAt;
+  return row.lastActiveAt > than.lastActiveAt;
 }

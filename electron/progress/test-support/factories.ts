@@ -44,6 +44,8 @@ export function makeStored(
   options: {
     courseId?: string;
     at?: number;
+    /** When the lesson was last opened; defaults to `at`. */
+    openedAt?: number;
     read?: string[];
     seen?: string[];
     answers?: Record<string, boolean | StoredAnswer>;
@@ -63,8 +65,8 @@ export function makeStored(
   return {
     courseId: options.courseId ?? 'course',
     lessonId,
-    firstOpenedAt: at,
-    lastOpenedAt: at,
+    firstOpenedAt: Math.min(at, options.openedAt ?? at),
+    lastOpenedAt: options.openedAt ?? at,
     lastActiveAt: at,
     position: options.position ?? null,
     secondsSpent: options.secondsSpent ?? 0,
