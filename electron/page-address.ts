@@ -1,8 +1,9 @@
 // The page's addresses, shared by both hosts and the page: `/` is the library, and
 // `/learn/<course>/<lesson>[/<section>]` a lesson. Real paths rather than `#/…` hashes, so that
 // the host sees which lesson is asked for and can send it inside the page itself
-// (serve/page-html.ts): the lesson is in hand as the page's script starts, with no call to wait for.
-import type { CallOutcome, LessonView } from './api.ts';
+// (serve/page-html.ts): what the page shows first is in hand as its script starts, with no call
+// to wait for.
+import type { CallOutcome, LessonView, LibraryView } from './api.ts';
 
 /** Where lessons live: every lesson address starts with it. */
 export const LESSON_PATH_PREFIX = '/learn/';
@@ -67,12 +68,18 @@ function decodeOr<T>(text: string, fallback: T): string | T {
   }
 }
 
-/** The id of the element in which a host sends the lesson a page's address names. */
-export const FIRST_LESSON_ELEMENT_ID = 'studybook-first-lesson';
+/** The id of the element in which a host sends what a page's address shows first. */
+export const FIRST_VIEW_ELEMENT_ID = 'studybook-first-view';
 
-/** What that element holds (as JSON): the lesson the address names, and the openLesson outcome. */
-export interface FirstLesson {
-  courseId: string;
-  lessonId: string;
-  outcome: CallOutcome<LessonView>;
-}
+/**
+ * What that element holds (as JSON): the outcome of the call the page would make first for its
+ * address, openLesson for a lesson, listCourses for the library.
+ */
+export type FirstView =
+  | {
+      kind: 'lesson';
+      courseId: string;
+      lessonId: string;
+      outcome: CallOutcome<LessonView>;
+    }
+  | { kind: 'library'; outcome: CallOutcome<LibraryView> };

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FIRST_LESSON_ELEMENT_ID, type FirstLesson } from '../page-address.ts';
+import { FIRST_VIEW_ELEMENT_ID, type FirstView } from '../page-address.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../serve/content-security-policy.ts';
 import { openAppServices, type AppServices } from '../services.ts';
 import { createAppRequestHandler, registerAppScheme, type AppContent } from './app-protocol.ts';
@@ -58,13 +58,13 @@ function makeContent(overrides: Partial<AppContent> = {}): AppContent {
   };
 }
 
-/** The lesson a page carries, read back as the page reads it; null when it carries none. */
-function carriedLesson(html: string): FirstLesson | null {
-  const open = `<script type="application/json" id="${FIRST_LESSON_ELEMENT_ID}">`;
+/** What a page carries, read back as the page reads it; null when it carries nothing. */
+function carriedView(html: string): FirstView | null {
+  const open = `<script type="application/json" id="${FIRST_VIEW_ELEMENT_ID}">`;
   const at = html.indexOf(open);
   if (at === -1) return null;
   const text = html.slice(at + open.length, html.indexOf('</script>', at));
-  return JSON.parse(text) as FirstLesson;
+  return JSON.parse(text) as FirstView;
 }
 
 async function fetchApp(url: string, init?: RequestInit, content = makeContent()) {
@@ -110,10 +110,14 @@ describe('createAppRequestHandler', () => {
     expect(html, 'Electron’s calls need no token').toContain(
       '<meta name="studybook-token" content="">',
     );
-    expect(html.indexOf(FIRST_LESSON_ELEMENT_ID)).toBeGreaterThan(html.indexOf('<div id="app">'));
+    expect(html.indexOf(FIRST_VIEW_ELEMENT_ID)).toBeGreaterThan(html.indexOf('<div id="app">'));
     expect(html).toMatch(/<\/script><\/body>$/);
-    const first = carriedLesson(html);
-    expect(first).toMatchObject({ courseId: 'python-backend', lessonId: 'deployment' });
+    const first = carriedView(html);
+    expect(first).toMatchObject({
+      kind: 'lesson',
+      courseId: 'python-backend',
+      lessonId: 'deployment',
+    });
     expect(first?.outcome).toMatchObject({
       ok: true,
       value: { lesson: { title: 'Python deployment: from local to production' } },
@@ -123,20 +127,29 @@ describe('createAppRequestHandler', () => {
   it('carries the host’s answer for a lesson that does not exist, for the page to say so', async () => {
     const { response, body } = await fetchApp('app://studybook/learn/python-backend/nope/intro');
     expect(response.status).toBe(200);
-    expect(carriedLesson(body.toString())?.outcome).toMatchObject({
+    expect(carriedView(body.toString())?.outcome).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
   });
 
-  it.each(['app://studybook/learn/python-backend', 'app://studybook/index.html?from=menu'])(
-    'serves the page without a lesson where the address names none: %s',
+  it.each(['app://studybook/', 'app://studybook/index.html?from=menu'])(
+    'serves the library’s page with the library listed in it: %s',
     async (url) => {
       const { response, body } = await fetchApp(url);
       expect(response.status).toBe(200);
-      expect(body.toString()).not.toContain(FIRST_LESSON_ELEMENT_ID);
+      expect(carriedView(body.toString())).toMatchObject({
+        kind: 'library',
+        outcome: { ok: true, value: { courses: [{ id: 'python-backend' }] } },
+      });
     },
   );
+
+  it('serves the page with nothing in it where the address names nothing', async () => {
+    const { response, body } = await fetchApp('app://studybook/learn/python-backend');
+    expect(response.status).toBe(200);
+    expect(body.toString()).not.toContain(FIRST_VIEW_ELEMENT_ID);
+  });
 
   it('answers HEAD on a lesson’s address without a body', async () => {
     const { response, body } = await fetchApp('app://studybook/learn/python-backend/deployment', {

@@ -87,11 +87,12 @@ describe('the preview host', () => {
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.body).toContain(`<meta name="studybook-token" content="${preview.token}">`);
-    const open = '<script type="application/json" id="studybook-first-lesson">';
+    const open = '<script type="application/json" id="studybook-first-view">';
     const at = response.body.indexOf(open);
     expect(at, 'the lesson is in the page').toBeGreaterThan(-1);
     const json = response.body.slice(at + open.length, response.body.indexOf('</script>', at));
     expect(JSON.parse(json)).toMatchObject({
+      kind: 'lesson',
       courseId: 'git-essentials',
       lessonId: 'branches',
       outcome: { ok: true, value: { lesson: { id: 'branches' } } },

@@ -1,7 +1,8 @@
 // The composition root: builds the page's objects once, hands each its dependencies, mounts the
-// app. main.ts loads it once it has asked the host for the lesson the address names.
+// app. main.ts loads it once it has taken what the host sent with the page.
 import { mount } from 'svelte';
 import App from './App.svelte';
+import type { LibraryView } from '../../electron/api.ts';
 import type { Client } from './lib/client.ts';
 import { CourseImport } from './lib/course-import.svelte.ts';
 import { CourseRemoval } from './lib/course-removal.svelte.ts';
@@ -20,7 +21,15 @@ import { WindowScroll } from './lib/window-scroll.ts';
 /** How long the page waits for the lesson its address names before it shows itself without. */
 const FIRST_LESSON_WAIT_MS = 150;
 
-export async function start(client: Client, prefetch: LessonPrefetch): Promise<void> {
+/**
+ * `firstLibrary`: the library as the host sent it with the page (main.ts), once the page is
+ * parsed; null when it sent none.
+ */
+export async function start(
+  client: Client,
+  prefetch: LessonPrefetch,
+  firstLibrary: Promise<LibraryView | null>,
+): Promise<void> {
   // main.ts runs as soon as it has loaded (async), which can be before the parser reaches <body>.
   if (document.readyState === 'loading') {
     await new Promise((resolve) =>
@@ -64,7 +73,8 @@ export async function start(client: Client, prefetch: LessonPrefetch): Promise<v
     ]);
   }
 
-  const library = new LibraryState(client, () => saves.settled());
+  // Settled along with the page's parsing, which has just been waited for: no wait on a host.
+  const library = new LibraryState(client, () => saves.settled(), await firstLibrary);
   // Whatever changes the courses also changes the lessons asked for ahead.
   const coursesChanged = () => {
     lesson.forgetPrefetched();

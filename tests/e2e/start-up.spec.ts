@@ -14,7 +14,7 @@ test('the page comes with its lesson inside, and keeps its own files', async ({ 
 
   // The document as served, before the page's own script has touched it.
   const html = (await response?.text()) ?? '';
-  const carried = html.indexOf('<script type="application/json" id="studybook-first-lesson">');
+  const carried = html.indexOf('<script type="application/json" id="studybook-first-view">');
   expect(carried, 'the host sent the lesson inside the page').toBeGreaterThan(-1);
   expect(
     carried,
@@ -24,10 +24,9 @@ test('the page comes with its lesson inside, and keeps its own files', async ({ 
     calls.filter((url) => url.endsWith('/api/openLesson')),
     'so the page did not ask for it again',
   ).toEqual([]);
-  await expect(
-    page.locator('#studybook-first-lesson'),
-    'and let go of the copy it read',
-  ).toHaveCount(0);
+  await expect(page.locator('#studybook-first-view'), 'and let go of the copy it read').toHaveCount(
+    0,
+  );
 
   const entries = [...html.matchAll(/<script type="module"([^>]*)>/g)].map((match) => match[1]);
   expect(entries, 'one entry script').toHaveLength(1);
@@ -68,4 +67,17 @@ test('a lesson’s address typed in, or reloaded, opens that lesson', async ({ p
     200,
   );
   expect((await page.request.get('/nothing-here')).status(), 'other paths are not pages').toBe(404);
+});
+
+test('the library’s page comes with the courses listed in it', async ({ page }) => {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) calls.push(request.url());
+  });
+  await page.goto('/');
+  await expect(page.getByRole('article', { name: 'Python Backend' })).toBeVisible();
+  expect(
+    calls.filter((url) => url.endsWith('/api/listCourses')),
+    'the page did not ask for the list again',
+  ).toEqual([]);
 });

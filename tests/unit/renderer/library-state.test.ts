@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/dispatch.ts';
+import { openAppServices, type AppServices } from '../../../electron/services.ts';
+import { clientFor, type Client } from '../../../renderer/src/lib/client.ts';
+import { LibraryState } from '../../../renderer/src/lib/library.svelte.ts';
+
+// The real host: the sample course compiled into a real library and progress store.
+let dataDir: string;
+let services: AppServices;
+let client: Client;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'studybook-test-'));
+  services = await openAppServices({
+    dataDir,
+    bundledPacks: {
+      kind: 'sources',
+      courseDirs: ['content/python-backend'],
+      cacheDir: path.join(dataDir, 'packs'),
+    },
+    openExternal: async () => undefined,
+  });
+  client = clientFor((name, input) => dispatch(services.handlers, name, input));
+});
+
+afterAll(() => {
+  services.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The real client, counting the listings it asks for. */
+function countingClient() {
+  let listings = 0;
+  const counted: Pick<Client, 'listCourses'> = {
+    listCourses: (input) => {
+      listings += 1;
+      return client.listCourses(input);
+    },
+  };
+  return { client: counted, listings: () => listings };
+}
+
+describe('LibraryState', () => {
+  it('shows the library the host sent with the page at once, and lists anew only after', async () => {
+    const sent = await client.listCourses({});
+    const host = countingClient();
+    const library = new LibraryState(host.client, async () => {}, sent);
+    expect(library.load, 'shown before anything is asked').toEqual({
+      status: 'ready',
+      value: sent,
+    });
+
+    await library.show();
+    expect(host.listings(), 'the first show asks nothing: the listing came with the page').toBe(0);
+    await library.show();
+    expect(host.listings(), 'a later show lists anew, as progress has moved on').toBe(1);
+    expect(library.load.status).toBe('ready');
+  });
+
+  it('lists the courses itself when the page came without them', async () => {
+    const host = countingClient();
+    const library = new LibraryState(host.client);
+    expect(library.load.status).toBe('idle');
+    await library.show();
+    expect(host.listings()).toBe(1);
+    expect(
+      library.load.status === 'ready' && library.load.value.courses.map((course) => course.id),
+    ).toEqual(['python-backend']);
+  });
+});
