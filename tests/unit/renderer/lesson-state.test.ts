@@ -1,37 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../electron/dispatch.ts';
-import { openAppServices, type AppServices } from '../../../electron/services.ts';
-import { clientFor, type Client } from '../../../renderer/src/lib/client.ts';
+import type { Client } from '../../../renderer/src/lib/client.ts';
 import { LessonPrefetch } from '../../../renderer/src/lib/lesson-prefetch.ts';
 import { LessonState } from '../../../renderer/src/lib/lesson.svelte.ts';
 import { SaveStatus } from '../../../renderer/src/lib/save-status.svelte.ts';
+import { openSampleHost, type SampleHost } from './sample-host.ts';
 
 // The real host: the sample course compiled into a real library and progress store.
-let dataDir: string;
-let services: AppServices;
+let sample: SampleHost;
 let client: Client;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'studybook-test-'));
-  services = await openAppServices({
-    dataDir,
-    bundledPacks: {
-      kind: 'sources',
-      courseDirs: ['content/python-backend'],
-      cacheDir: path.join(dataDir, 'packs'),
-    },
-    openExternal: async () => undefined,
-  });
-  client = clientFor((name, input) => dispatch(services.handlers, name, input));
+  sample = await openSampleHost();
+  client = sample.client;
 });
 
-afterAll(() => {
-  services.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => sample.close());
 
 const COURSE = 'python-backend';
 
