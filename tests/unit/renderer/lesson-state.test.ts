@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Client } from '../../../renderer/src/lib/client.ts';
 import { LessonPrefetch } from '../../../renderer/src/lib/lesson-prefetch.ts';
 import { LessonState } from '../../../renderer/src/lib/lesson.svelte.ts';
 import { SaveStatus } from '../../../renderer/src/lib/save-status.svelte.ts';
-import { openSampleHost, type SampleHost } from './sample-host.ts';
+import { useSampleHost } from './sample-host.ts';
 
 // The real host: the sample course compiled into a real library and progress store.
-let sample: SampleHost;
-let client: Client;
-
-beforeAll(async () => {
-  sample = await openSampleHost();
-  client = sample.client;
-});
-
-afterAll(() => sample.close());
+const sample = useSampleHost();
 
 const COURSE = 'python-backend';
 
@@ -22,9 +14,9 @@ const COURSE = 'python-backend';
 function watchedClient() {
   const asked: Promise<unknown>[] = [];
   const watched: Client = {
-    ...client,
+    ...sample.client,
     openLesson: (input) => {
-      const answer = client.openLesson(input);
+      const answer = sample.client.openLesson(input);
       asked.push(answer);
       return answer;
     },
@@ -34,7 +26,7 @@ function watchedClient() {
 
 describe('LessonState', () => {
   it('shows a lesson still on its way as loading, then the lesson', async () => {
-    const lesson = new LessonState(client, new SaveStatus(), new LessonPrefetch());
+    const lesson = new LessonState(sample.client, new SaveStatus(), new LessonPrefetch());
     const opening = lesson.open(COURSE, 'deployment');
     expect(lesson.load.status).toBe('loading');
     await opening;
@@ -51,7 +43,7 @@ describe('LessonState', () => {
 
     lesson.prefetch(next);
     await host.arrived();
-    const resumeBefore = await client.getResume({ courseId: COURSE });
+    const resumeBefore = await sample.client.getResume({ courseId: COURSE });
     expect(resumeBefore?.lessonId, 'fetching ahead records nothing').toBe('deployment');
 
     void lesson.open(next.courseId, next.lessonId);
@@ -59,7 +51,7 @@ describe('LessonState', () => {
     expect(lesson.load.status === 'ready' && lesson.load.value.view.lesson.id).toBe(next.lessonId);
 
     await lesson.saves.settled();
-    const resumeAfter = await client.getResume({ courseId: COURSE });
+    const resumeAfter = await sample.client.getResume({ courseId: COURSE });
     expect(resumeAfter?.lessonId, 'shown, so recorded as opened').toBe(next.lessonId);
   });
 
@@ -79,9 +71,9 @@ describe('LessonState', () => {
     void lesson.open(next.courseId, next.lessonId);
     await lesson.saves.settled();
 
-    const resume = await client.getResume({ courseId: COURSE });
+    const resume = await sample.client.getResume({ courseId: COURSE });
     expect(resume?.lessonId, 'the lesson opened last is where to resume').toBe(next.lessonId);
-    const reopened = await client.openLesson({
+    const reopened = await sample.client.openLesson({
       courseId: COURSE,
       lessonId: 'deployment',
       ahead: true,

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Client } from '../../../renderer/src/lib/client.ts';
 import { LibraryState } from '../../../renderer/src/lib/library.svelte.ts';
-import { openSampleHost, type SampleHost } from './sample-host.ts';
+import { useSampleHost } from './sample-host.ts';
 
 // The real host: the sample course compiled into a real library and progress store.
-let sample: SampleHost;
-let client: Client;
-
-beforeAll(async () => {
-  sample = await openSampleHost();
-  client = sample.client;
-});
-
-afterAll(() => sample.close());
+const sample = useSampleHost();
 
 /** The real client, counting the listings it asks for. */
 function countingClient() {
@@ -20,7 +12,7 @@ function countingClient() {
   const counted: Pick<Client, 'listCourses'> = {
     listCourses: (input) => {
       listings += 1;
-      return client.listCourses(input);
+      return sample.client.listCourses(input);
     },
   };
   return { client: counted, listings: () => listings };
@@ -28,7 +20,7 @@ function countingClient() {
 
 describe('LibraryState', () => {
   it('shows the library the host sent with the page at once, and lists anew only after', async () => {
-    const sent = await client.listCourses({});
+    const sent = await sample.client.listCourses({});
     const host = countingClient();
     const library = new LibraryState(host.client, async () => {}, sent);
     expect(library.load, 'shown before anything is asked').toEqual({

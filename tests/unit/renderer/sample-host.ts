@@ -3,16 +3,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { dispatch } from '../../../electron/dispatch.ts';
 import { openAppServices } from '../../../electron/services.ts';
 import { clientFor, type Client } from '../../../renderer/src/lib/client.ts';
 
-export interface SampleHost {
+interface SampleHost {
   client: Client;
   close(): void;
 }
 
-export async function openSampleHost(): Promise<SampleHost> {
+async function openSampleHost(): Promise<SampleHost> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'studybook-test-'));
   const services = await openAppServices({
     dataDir,
@@ -28,6 +29,24 @@ export async function openSampleHost(): Promise<SampleHost> {
     close: () => {
       services.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens the sample host before the file's tests and closes it after them. Its `client` can be
+ * read once a test runs.
+ */
+export function useSampleHost(): { readonly client: Client } {
+  let host: SampleHost | null = null;
+  beforeAll(async () => {
+    host = await openSampleHost();
+  });
+  afterAll(() => host?.close());
+  return {
+    get client() {
+      if (!host) throw new Error('The sample host opens before the tests, not before the file.');
+      return host.client;
     },
   };
 }
