@@ -31,6 +31,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
         'the lesson has loaded with its image',
       ).toHaveJSProperty('complete', true);
       await page.screenshot({ path: testInfo.outputPath(`lesson-${colorScheme}.png`) });
+      // A whole-page capture does not scroll, so the parts the page lays out only as the learner
+      // nears them (content-visibility: auto) would come out blank: for this picture only, they
+      // are drawn as a learner scrolling would see them.
+      await page.evaluate(() => {
+        for (const element of document.querySelectorAll<HTMLElement>('main *')) {
+          if (getComputedStyle(element).contentVisibility === 'auto') {
+            element.style.contentVisibility = 'visible';
+          }
+        }
+      });
       await page.screenshot({
         path: testInfo.outputPath(`lesson-${colorScheme}-full.png`),
         fullPage: true,
