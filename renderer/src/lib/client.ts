@@ -417,7 +417,8 @@ export function isCallOutcome(value: unknown): value is CallOutcome<unknown> {
   );
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether a value is a plain JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -425,7 +426,8 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
-function parseJson(text: string): unknown {
+/** A JSON text's value; undefined for text that is not JSON. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

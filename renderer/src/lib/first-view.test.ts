@@ -40,6 +40,7 @@ describe('firstLessonOutcome', () => {
     ['an empty one', ''],
     ['text cut short', lessonText(notFound).slice(0, 40)],
     ['not an object', '"deployment"'],
+    ['an array', JSON.stringify([{ kind: 'lesson', ...lesson, outcome: notFound }])],
     ['null', 'null'],
     ['no kind', JSON.stringify({ ...lesson, outcome: notFound })],
     ['no outcome', JSON.stringify({ kind: 'lesson', ...lesson })],

@@ -2,7 +2,7 @@
 // shows it without asking the host again.
 import type { CallOutcome, LessonView, LibraryView } from '../../../electron/api.ts';
 import type { LessonKey } from './lesson-prefetch.ts';
-import { isCallOutcome } from './client.ts';
+import { isCallOutcome, isRecord, parseJson } from './client.ts';
 
 /**
  * The openLesson outcome the page carries for `lesson`, from its element's text: the view, or
@@ -31,11 +31,6 @@ export function firstLibraryOutcome(
 }
 
 function parsed(text: string | null | undefined): Record<string, unknown> | null {
-  if (!text) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+  const value = text ? parseJson(text) : undefined;
+  return isRecord(value) ? value : null;
 }
