@@ -1,6 +1,8 @@
 // Builds the renderer into dist/renderer, which both hosts serve: the app:// protocol in Electron
 // and the preview server. Their CSP allows no inline script or style, so nothing here may make
-// Vite inline either into index.html.
+// Vite inline either into index.html. `vite build` also builds the page's server build into
+// dist/page-server (environments.ssr), with which both hosts render what an address shows into
+// the page they send (electron/serve/page-html.ts). From code: scripts/build-page.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -13,6 +15,8 @@ export default defineConfig({
   root: path.join(root, 'renderer'),
   base: '/',
   plugins: [svelte(), earlyStart(), favicon()],
+  // Present, so `vite build` builds every environment below, the page and its server build.
+  builder: {},
   build: {
     outDir: path.join(root, 'dist/renderer'),
     emptyOutDir: true,
@@ -26,6 +30,21 @@ export default defineConfig({
     // One stylesheet, linked from index.html: a stylesheet split off with start.ts would be
     // fetched only once main.ts runs, and the app would wait for it before it could mount.
     cssCodeSplit: false,
+  },
+  environments: {
+    client: {},
+    ssr: {
+      // Everything bundled, Svelte too: the packaged app ships only production dependencies.
+      resolve: { noExternal: true },
+      build: {
+        outDir: path.join(root, 'dist/page-server'),
+        emptyOutDir: true,
+        rollupOptions: {
+          input: path.join(root, 'renderer/src/server.ts'),
+          output: { entryFileNames: 'render.js' },
+        },
+      },
+    },
   },
 });
 
@@ -45,6 +64,7 @@ function earlyStart(): Plugin {
   return {
     name: 'studybook-early-start',
     apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'client',
     transformIndexHtml: {
       order: 'post',
       handler(html) {
@@ -71,6 +91,7 @@ function favicon(): Plugin {
   return {
     name: 'studybook-favicon',
     apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'client',
     buildStart() {
       const svg = readFileSync(path.join(root, 'renderer/favicon.svg'), 'utf8');
       this.emitFile({ type: 'asset', name: NAME, source: renderPng(svg, 64) });

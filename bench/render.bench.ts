@@ -16,9 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { build } from 'vite';
 import type { LessonView } from '../electron/api.ts';
 import { startPreview } from '../electron/preview/start-preview.ts';
+import { buildPage } from '../scripts/build-page.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -276,7 +276,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'studybook-render-bench-'));
 let browser: Browser | undefined;
 let preview: Awaited<ReturnType<typeof startPreview>> | undefined;
 try {
-  await build({ configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn' });
+  await buildPage();
   const built = path.join(REPO, 'dist/renderer');
   const rendererDir = path.join(work, 'renderer');
   fs.cpSync(built, rendererDir, { recursive: true });

@@ -28,6 +28,8 @@ import {
 } from './main/pack-opener.ts';
 import { claimSingleInstance } from './main/single-instance.ts';
 import { createMainWindow, focusWindow } from './main/window-manager.ts';
+import type { RenderPage } from './page-address.ts';
+import { pageRendererOrNull } from './serve/page-renderer.ts';
 import { openAppServices, type AppServices } from './services.ts';
 
 // The packaged app is named by studybook.config.json (its package.json's productName), so that an
@@ -112,7 +114,8 @@ async function start(): Promise<void> {
   services = opened;
   app.on('will-quit', () => opened.close());
 
-  protocol.handle(APP_SCHEME, createAppRequestHandler(appContent(opened), log));
+  const render = await pageRendererOrNull(layout.pageRenderer, (message) => log(message));
+  protocol.handle(APP_SCHEME, createAppRequestHandler(appContent(opened, render), log));
   registerContractHandlers(opened.handlers, log);
   registerUploadHandler(createUploadTransfers(opened.uploads), log);
   opened.onImportProgress((progress) => sendHostEvent({ type: 'import-progress', data: progress }));
@@ -206,11 +209,12 @@ async function openExternal(url: string): Promise<void> {
   await shell.openExternal(url);
 }
 
-function appContent(services: AppServices): AppContent {
+function appContent(services: AppServices, render: RenderPage | null): AppContent {
   return {
     rendererDir: layout.rendererDir,
     readAsset: (courseId: string, name: string) => services.readAsset(courseId, name),
     readCodeStylesheet: (courseId: string) => services.readCodeStylesheet(courseId),
     handlers: services.handlers,
+    render,
   };
 }

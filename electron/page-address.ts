@@ -3,7 +3,7 @@
 // the host sees which lesson is asked for and can send it inside the page itself
 // (serve/page-html.ts): what the page shows first is in hand as its script starts, with no call
 // to wait for.
-import type { CallOutcome, LessonView, LibraryView } from './api.ts';
+import type { CallName, CallOutcome, LessonView, LibraryView } from './api.ts';
 
 /** Where lessons live: every lesson address starts with it. */
 export const LESSON_PATH_PREFIX = '/learn/';
@@ -83,3 +83,20 @@ export type FirstView =
       outcome: CallOutcome<LessonView>;
     }
   | { kind: 'library'; outcome: CallOutcome<LibraryView> };
+
+/** Sends one call of the contract and answers its outcome; never throws. */
+export type HostCall = (name: CallName, input: unknown) => Promise<CallOutcome<unknown>>;
+
+/** The page's own markup for a first view, for the page's head and for its `#app` element. */
+export interface RenderedPage {
+  head: string;
+  body: string;
+}
+
+/**
+ * Renders the page's markup for an address and the first view the host read for it
+ * (renderer/src/server.ts, built to dist/page-server/render.js), which the page then brings to
+ * life. Null when the page should build it itself (see rendersOnHost). `call` reaches the host,
+ * should rendering need it.
+ */
+export type RenderPage = (address: string, first: FirstView, call: HostCall) => RenderedPage | null;

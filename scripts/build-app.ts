@@ -21,16 +21,21 @@ export async function prepareApp(
 function buildRendererIfStale(root: string, log: (message: string) => void): void {
   const sources = path.join(root, 'renderer');
   const marker = path.join(root, 'dist', 'renderer', 'index.html');
+  const serverBuild = path.join(root, 'dist', 'page-server', 'render.js');
   if (!existsSync(sources)) throw new Error('renderer/ is missing: there is no page to show.');
-  if (!isOutOfDate(marker, [sources, path.join(root, 'vite.config.ts')])) return;
+  const stale =
+    !existsSync(serverBuild) || isOutOfDate(marker, [sources, path.join(root, 'vite.config.ts')]);
+  if (!stale) return;
   log('Building the renderer (vite build)…');
   // Vite's own entry under this Node, not `npx vite`: no shell, and the same on Windows.
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('vite build failed (see its output above).');
-  if (!existsSync(marker)) {
-    throw new Error(
-      'vite build wrote no dist/renderer/index.html: check build.outDir in vite.config.ts.',
-    );
+  for (const file of [marker, serverBuild]) {
+    if (!existsSync(file)) {
+      throw new Error(
+        `vite build wrote no ${path.relative(root, file)}: check the build's outDir in vite.config.ts.`,
+      );
+    }
   }
 }

@@ -10,6 +10,7 @@ describe('appLayout', () => {
       expect(appLayout(path.join(root, 'dist', 'electron'))).toEqual({
         root,
         rendererDir: path.join(root, 'dist', 'renderer'),
+        pageRenderer: path.join(root, 'dist', 'page-server', 'render.js'),
         preload: path.join(root, 'dist', 'electron', 'preload.cjs'),
       });
     }

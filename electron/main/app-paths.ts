@@ -9,6 +9,8 @@ export interface AppLayout {
   root: string;
   /** The built renderer, served on app://studybook. */
   rendererDir: string;
+  /** The renderer's server build, with which app:// renders what an address shows into the page. */
+  pageRenderer: string;
   /** The bundled preload script. */
   preload: string;
 }
@@ -25,6 +27,7 @@ export function appLayout(mainDir: string): AppLayout {
   return {
     root,
     rendererDir: path.join(root, 'dist', 'renderer'),
+    pageRenderer: path.join(root, 'dist', 'page-server', 'render.js'),
     preload: path.join(root, 'dist', 'electron', 'preload.cjs'),
   };
 }

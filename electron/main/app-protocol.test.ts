@@ -20,7 +20,7 @@ beforeAll(async () => {
   writeFileSync(
     path.join(rendererDir, 'index.html'),
     '<!doctype html><meta name="studybook-token" content=""><title>Studybook</title>' +
-      '<script type="module" src="/assets/index-3f2a.js"></script><body><div id="app"></div></body>',
+      '<script type="module" src="/assets/index-3f2a.js"></script></head><body><div id="app"></div></body>',
   );
   writeFileSync(path.join(rendererDir, 'assets', 'index-3f2a.js'), 'console.log(1)');
   writeFileSync(path.join(rendererDir, 'notes.md'), '# not a served type');
@@ -54,6 +54,8 @@ function makeContent(overrides: Partial<AppContent> = {}): AppContent {
       courseId === 'python-backend' ? '.shiki{color:var(--c)}' : null,
     ),
     handlers: services.handlers,
+    // The page's server build is tested with the host's page in tests/unit/renderer.
+    render: null,
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
 import type { Handlers } from '../dispatch.ts';
-import { isPagePath } from '../page-address.ts';
+import { isPagePath, type RenderPage } from '../page-address.ts';
 import { pageParts } from '../serve/page-html.ts';
 import { SECURITY_HEADERS } from '../serve/content-security-policy.ts';
 import { parseAssetPath } from '../serve/asset-path.ts';
@@ -37,6 +37,8 @@ export interface AppContent {
   readCodeStylesheet(courseId: string): string | null;
   /** The contract's handlers: a lesson's address gets its lesson inside the page (page-html.ts). */
   handlers: Handlers;
+  /** The page's server build (page-renderer.ts): null, the browser builds the page alone. */
+  render: RenderPage | null;
 }
 
 type Log = (message: string, error?: unknown) => void;
@@ -68,7 +70,7 @@ async function respond(content: AppContent, request: Request, log: Log): Promise
     return textResponse(405, 'Method not allowed.', { Allow: 'GET, HEAD' });
   }
   const head = request.method === 'HEAD';
-  const { pathname } = new URL(request.url);
+  const { pathname, search } = new URL(request.url);
 
   const asset = parseAssetPath(pathname);
   if (asset?.kind === 'code-stylesheet') {
@@ -97,11 +99,11 @@ async function respond(content: AppContent, request: Request, log: Log): Promise
     const headers = { ...SECURITY_HEADERS, 'Content-Type': mime };
     // A HEAD asks after the page without opening its lesson.
     if (head) return new Response(null, { status: 200, headers });
-    const parts = pageParts(data.toString('utf8'), pathname, {
-      token: '',
-      handlers: content.handlers,
-      log,
-    });
+    const parts = pageParts(
+      data.toString('utf8'),
+      { pathname, search },
+      { token: '', handlers: content.handlers, render: content.render, log },
+    );
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {

@@ -18,6 +18,8 @@ beforeAll(async () => {
     courseDirs: ['content/python-backend', 'content/git-essentials'],
     dataDir: path.join(temp.dir, 'data'),
     rendererDir,
+    // The page rendered on the host: tests/unit/renderer/page-render.test.ts and the e2e tests.
+    pageRenderer: null,
     quiet: true,
   });
   port = Number(new URL(preview.url).port);
@@ -307,6 +309,31 @@ describe('the contract under malformed input', () => {
   }, 120_000);
 });
 
+describe('a built page the host cannot use', () => {
+  it('is answered with an error that says so, not with half a page', async () => {
+    const rendererDir = path.join(temp.dir, 'broken-renderer');
+    cpSync('tests/fixtures/renderer', rendererDir, { recursive: true });
+    writeFileSync(
+      path.join(rendererDir, 'index.html'),
+      '<!doctype html><html><head><title>Studybook</title></head><body><main></main></body></html>',
+    );
+    const broken = await startPreview({
+      courseDirs: ['content/git-essentials'],
+      dataDir: path.join(temp.dir, 'broken-data'),
+      rendererDir,
+      pageRenderer: null,
+      quiet: true,
+    });
+    try {
+      const response = await fetch(new URL('/learn/git-essentials/commits', broken.url));
+      expect(response.status).toBe(500);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'internal' } });
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
 describe('live reload', () => {
   it('rebuilds an edited lesson, tells the page, and keeps the last good version on errors', async () => {
     const courseDir = path.join(temp.dir, 'live-course');
@@ -315,6 +342,7 @@ describe('live reload', () => {
       courseDirs: [courseDir],
       dataDir: path.join(temp.dir, 'live-data'),
       rendererDir: path.join(temp.dir, 'renderer'),
+      pageRenderer: null,
       watch: true,
       quiet: true,
     });

@@ -15,13 +15,15 @@ import { mimeTypeFor } from '../serve/mime-types.ts';
 import { resolveStaticPath } from '../serve/resolve-static-path.ts';
 import { parseAssetPath } from '../serve/asset-path.ts';
 import { pageParts } from '../serve/page-html.ts';
-import { isPagePath } from '../page-address.ts';
+import { isPagePath, type RenderPage } from '../page-address.ts';
 import type { LiveEvents } from './live-events.ts';
 
 export interface PreviewServerOptions {
   rendererDir: string;
   token: string;
   handlers: Handlers;
+  /** The page's server build (page-renderer.ts); absent or null, the browser builds the page alone. */
+  render?: RenderPage | null;
   readAsset(courseId: string, name: string): { mime: string; data: Buffer } | null;
   readCodeStylesheet(courseId: string): string | null;
   events: LiveEvents;
@@ -109,7 +111,7 @@ async function handle(
     if (!found) return sendText(response, 404, 'Not found.');
     return send(response, 200, found.mime, found.data, 'no-cache');
   }
-  return serveStatic(options, url.pathname, request.method === 'HEAD', response);
+  return serveStatic(options, url, request.method === 'HEAD', response);
 }
 
 async function handleCall(
@@ -201,7 +203,7 @@ function refuseBody(
 
 async function serveStatic(
   options: PreviewServerOptions,
-  pathname: string,
+  { pathname, search }: URL,
   head: boolean,
   response: http.ServerResponse,
 ): Promise<void> {
@@ -216,6 +218,17 @@ async function serveStatic(
     return sendText(response, 404, 'Not found.');
   }
   if (page) {
+    // Before the headers: a built page it cannot use is answered with an error, not half a page.
+    const parts = pageParts(
+      data.toString('utf8'),
+      { pathname, search },
+      {
+        token: options.token,
+        handlers: options.handlers,
+        render: options.render ?? null,
+        ...(options.log ? { log: options.log } : {}),
+      },
+    );
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': mime,
@@ -223,11 +236,6 @@ async function serveStatic(
     });
     // A HEAD asks after the page without opening its lesson.
     if (head) return void response.end();
-    const parts = pageParts(data.toString('utf8'), pathname, {
-      token: options.token,
-      handlers: options.handlers,
-      ...(options.log ? { log: options.log } : {}),
-    });
     // Node holds a first chunk back until the next tick: read the lesson once it has gone out.
     await new Promise((resolve) => response.write(parts.start, resolve));
     return void response.end(await parts.end());

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openAppServices } from '../services.ts';
 import { createLiveEvents } from './live-events.ts';
 import { createPreviewServer } from './preview-server.ts';
+import { pageRendererOrNull } from '../serve/page-renderer.ts';
 
 export interface PreviewOptions {
   courseDirs: string[];
@@ -14,6 +15,11 @@ export interface PreviewOptions {
   /** Recompile a course when one of its files changes. */
   watch?: boolean;
   rendererDir?: string;
+  /**
+   * The page's server build; defaults to the repository's (dist/page-server/render.js). Null:
+   * none, the browser builds every page itself.
+   */
+  pageRenderer?: string | null;
   /** Where built packs are cached between runs; defaults to `<dataDir>/packs`. */
   packCacheDir?: string;
   quiet?: boolean;
@@ -27,19 +33,23 @@ export interface RunningPreview {
 
 /** The built page, next to the repository's sources. */
 export const DEFAULT_RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
+/** ...and its server build, with which the host renders what an address shows into the page. */
+export const DEFAULT_PAGE_RENDERER = path.resolve(
+  import.meta.dirname,
+  '../../dist/page-server/render.js',
+);
 
 /**
- * Builds the page with Vite when the repository has no build of it yet (a fresh clone whose
- * `npm install` was told to skip scripts). Throws when the build fails.
+ * Builds the page and its server build with Vite when the repository has no build of them yet (a
+ * fresh clone whose `npm install` was told to skip scripts). Throws when the build fails.
  */
 export async function ensureRendererBuilt(say: (line: string) => void): Promise<void> {
-  if (existsSync(path.join(DEFAULT_RENDERER_DIR, 'index.html'))) return;
+  const built =
+    existsSync(path.join(DEFAULT_RENDERER_DIR, 'index.html')) && existsSync(DEFAULT_PAGE_RENDERER);
+  if (built) return;
   say('Building the page (first run)…');
-  const { build } = await import('vite');
-  await build({
-    configFile: path.resolve(import.meta.dirname, '../../vite.config.ts'),
-    logLevel: 'warn',
-  });
+  const { buildPage } = await import('../../scripts/build-page.ts');
+  await buildPage();
 }
 
 /** How long to wait after a file change for the editor to finish saving. */
@@ -68,6 +78,10 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
     token,
     handlers: services.handlers,
+    render:
+      options.pageRenderer === null
+        ? null
+        : await pageRendererOrNull(options.pageRenderer ?? DEFAULT_PAGE_RENDERER, log),
     readAsset: services.readAsset,
     readCodeStylesheet: services.readCodeStylesheet,
     events,

@@ -1,37 +1,58 @@
-// The page's entry, kept tiny: it takes what the host sent at the end of the page for its address
+// The page's entry, kept tiny: it applies the learner's theme and text size before anything
+// paints, then takes what the host sent at the end of the page for its address
 // (electron/serve/page-html.ts), the lesson or the library, or else asks the host for the lesson,
 // while the app's own script (start.ts) is still loading and compiling.
 import { FIRST_VIEW_ELEMENT_ID } from '../../electron/page-address.ts';
 import { createClient, resultOf } from './lib/client.ts';
-import { firstLessonOutcome, firstLibraryOutcome } from './lib/first-view.ts';
+import {
+  firstLessonOutcome,
+  firstLibraryOutcome,
+  parseFirstView,
+  rendersOnHost,
+} from './lib/first-view.ts';
 import { LessonPrefetch } from './lib/lesson-prefetch.ts';
 import { addressOf, parseRoute } from './lib/routes.ts';
+import { applySettings, pageStorage, readCachedSettings } from './lib/settings-root.ts';
+import { parseCachedSettings } from './lib/settings-view.ts';
 import './styles/base.css';
 import './styles/prose.css';
+
+// The page holds back its first paint until this script has run (vite.config.ts), and the host
+// may have rendered the lesson: it must paint in the learner's theme and text size at once.
+const cachedSettings = parseCachedSettings(readCachedSettings(pageStorage(window)));
+if (cachedSettings) {
+  applySettings(document.documentElement, cachedSettings, {
+    dark: window.matchMedia('(prefers-color-scheme: dark)').matches,
+    reducesMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+  });
+}
 
 const client = createClient(window);
 const prefetch = new LessonPrefetch();
 const route = parseRoute(addressOf(window.location));
-const carried = carriedText();
+const first = carriedText().then(parseFirstView);
 if (route.kind === 'lesson') {
   const key = { courseId: route.courseId, lessonId: route.lessonId };
   prefetch.put(key, {
-    view: carried.then((text) => {
-      const first = firstLessonOutcome(text, key);
-      return first ? resultOf(first) : client.openLesson(key);
+    view: first.then((carried) => {
+      const outcome = firstLessonOutcome(carried, key);
+      return outcome ? resultOf(outcome) : client.openLesson(key);
     }),
     recorded: true,
   });
 }
-const firstLibrary = carried.then((text) => {
-  const first = route.kind === 'library' ? firstLibraryOutcome(text) : null;
+const firstLibrary = first.then((carried) => {
+  const outcome = route.kind === 'library' ? firstLibraryOutcome(carried) : null;
   // A failure is not kept: the library asks again, and shows what the host says then.
-  return first?.ok ? first.value : null;
+  return outcome?.ok ? outcome.value : null;
 });
+// Whether the markup in #app is the host's rendering of this very route (an older `#/…` address
+// reaches the host as the library's), which the app can take over as it is.
+const rendered = first.then((carried) => carried !== null && rendersOnHost(route, carried));
 
 // Not awaited at the top level: with top-level await, the bundler must keep what start.ts shares
 // with this file in a chunk of its own, one more module to fetch and link before this one runs.
-void import('./start.ts').then(({ start }) => start(client, prefetch, firstLibrary));
+void import('./start.ts').then(({ start }) => start({ client, prefetch, firstLibrary, rendered }));
 
 /**
  * The text of what the host sent at the end of the page, once the page is all parsed (it may

@@ -116,7 +116,7 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
 
-  page: async ({ page }, use) => {
+  page: async ({ page, javaScriptEnabled }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`Uncaught: ${error.message}`));
     page.on('console', (message) => {
@@ -126,6 +126,20 @@ export const test = base.extend<Fixtures>({
         problems.push(message.text());
       }
     });
+    // A page the host rendered is painted before the app's script has taken it over, as in a
+    // browser; a test acts as soon as it sees it, faster than a person could. So a load waits
+    // for the app to have started (renderer/src/start.ts), as a person in effect does.
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    const started = async <T>(loaded: T): Promise<T> => {
+      if (javaScriptEnabled === false) return loaded;
+      await page.waitForFunction(
+        () => !document.getElementById('app') || 'started' in document.documentElement.dataset,
+      );
+      return loaded;
+    };
+    page.goto = async (...args) => started(await goto(...args));
+    page.reload = async (...args) => started(await reload(...args));
     await use(page);
     expect(problems, `The page threw or broke its CSP:\n${problems.join('\n')}`).toEqual([]);
   },

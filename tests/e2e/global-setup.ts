@@ -1,11 +1,7 @@
-// The preview host serves the built renderer, so every run tests the page as it ships: build it
-// once, before any test starts.
-import path from 'node:path';
-import { build } from 'vite';
+// The preview host serves the built renderer and renders pages with its server build, so every
+// run tests the page as it ships: build both once, before any test starts.
+import { buildPage } from '../../scripts/build-page.ts';
 
 export default async function globalSetup(): Promise<void> {
-  await build({
-    configFile: path.resolve(import.meta.dirname, '../../vite.config.ts'),
-    logLevel: 'warn',
-  });
+  await buildPage();
 }

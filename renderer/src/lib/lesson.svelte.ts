@@ -64,6 +64,17 @@ export class LessonState {
   }
 
   /**
+   * Shows a lesson already in hand, recorded as opened by the host that sent it: how the host
+   * renders a lesson's page (renderer/src/server.ts).
+   */
+  show(key: LessonKey, view: LessonView): void {
+    const previous = this.#sessions.current;
+    this.#key = key;
+    this.#notice = null;
+    this.#sessions.show(this.#session(key, view, true, previous));
+  }
+
+  /**
    * The learner left the lesson: saves what its tracker has pending, at once. The library waits
    * for that write (SaveStatus.settled) before it reads progress.
    */

@@ -24,7 +24,6 @@ const SCROLL_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home
 
 export class ReadingObserver {
   readonly #tracker: ReadingTracker;
-  readonly #window: Window;
   #root: HTMLElement | null = null;
   /**
    * Set by the learner's own scrolling (wheel, touch, keys, scrollbar), cleared when the page
@@ -43,9 +42,15 @@ export class ReadingObserver {
   #beforeFirstPaint = false;
   #idleTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(tracker: ReadingTracker, win: Window = window) {
+  // The window is found when needed, not when made: the host renders the lesson page too
+  // (renderer/src/server.ts), where there is no window, and nothing there measures.
+  constructor(tracker: ReadingTracker) {
     this.#tracker = tracker;
-    this.#window = win;
+  }
+
+  /** The window of the element watched; before it is attached, the page's own. */
+  get #window(): Window {
+    return this.#root?.ownerDocument.defaultView ?? window;
   }
 
   /** Watches the element holding the lesson's `[data-section-id]` sections until detached. */

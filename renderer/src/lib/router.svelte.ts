@@ -10,7 +10,16 @@ export type RouterWindow = Pick<
   'location' | 'history' | 'document' | 'addEventListener' | 'removeEventListener'
 >;
 
-export class Router {
+/** What the page's parts need of the router: where the page is, and moving it elsewhere. */
+export interface Navigation {
+  readonly route: Route;
+  /** The address shown now, as inAppAddress spells it. */
+  readonly address: string;
+  go(href: string): void;
+  replace(href: string): void;
+}
+
+export class Router implements Navigation {
   readonly #window: RouterWindow;
   #address: string;
   #route = $state.raw<Route>({ kind: 'library' });

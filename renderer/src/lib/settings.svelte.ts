@@ -4,16 +4,13 @@
 import type { Settings } from '../../../electron/api.ts';
 import type { Client } from './client.ts';
 import type { SaveStatus } from './save-status.svelte.ts';
+import { applySettings, readCachedSettings, SETTINGS_CACHE_KEY } from './settings-root.ts';
 import {
   DEFAULT_SETTINGS,
   parseCachedSettings,
   reducesMotion,
   shownTheme,
-  TEXT_SIZES,
-  textSizeClass,
 } from './settings-view.ts';
-
-const CACHE_KEY = 'studybook:settings';
 
 export interface SettingsEnvironment {
   /** The element the theme, text size and motion are set on (the document's root). */
@@ -29,16 +26,20 @@ export interface SettingsEnvironment {
 export class SettingsState {
   readonly #client: Pick<Client, 'getSettings' | 'setSettings'>;
   readonly #saves: SaveStatus;
-  readonly #env: SettingsEnvironment;
+  readonly #env: SettingsEnvironment | null;
   #settings = $state<Settings>({ ...DEFAULT_SETTINGS });
   #systemDark = $state(false);
   #systemReduces = $state(false);
   #problem = $state<string | null>(null);
 
+  /**
+   * `env`: null where there is no page to apply settings to, as when the host renders the page
+   * (renderer/src/server.ts); the settings then stay the defaults and `start` must not be called.
+   */
   constructor(
     client: Pick<Client, 'getSettings' | 'setSettings'>,
     saves: SaveStatus,
-    env: SettingsEnvironment,
+    env: SettingsEnvironment | null,
   ) {
     this.#client = client;
     this.#saves = saves;
@@ -69,24 +70,26 @@ export class SettingsState {
    * stored settings. Returns a function that stops following the system.
    */
   start(): () => void {
+    const env = this.#env;
+    if (!env) throw new Error('Settings without a page to apply them to cannot start.');
     const cached = parseCachedSettings(this.#read());
     if (cached) this.#settings = cached;
     const follow = () => {
-      this.#systemDark = this.#env.systemDark.matches;
-      this.#systemReduces = this.#env.systemReducedMotion.matches;
+      this.#systemDark = env.systemDark.matches;
+      this.#systemReduces = env.systemReducedMotion.matches;
       this.#apply();
     };
     follow();
-    this.#env.systemDark.addEventListener('change', follow);
-    this.#env.systemReducedMotion.addEventListener('change', follow);
+    env.systemDark.addEventListener('change', follow);
+    env.systemReducedMotion.addEventListener('change', follow);
     void this.#client.getSettings({}).then(
       (stored) => this.#adopt(stored),
       // The page works with the defaults (or the cached copy) when the store cannot be read.
       () => undefined,
     );
     return () => {
-      this.#env.systemDark.removeEventListener('change', follow);
-      this.#env.systemReducedMotion.removeEventListener('change', follow);
+      env.systemDark.removeEventListener('change', follow);
+      env.systemReducedMotion.removeEventListener('change', follow);
     };
   }
 
@@ -118,28 +121,21 @@ export class SettingsState {
     this.#settings = settings;
     this.#apply();
     try {
-      this.#env.storage?.setItem(CACHE_KEY, json);
+      this.#env?.storage?.setItem(SETTINGS_CACHE_KEY, json);
     } catch {
       // A full or forbidden storage only costs the first paint its cached settings.
     }
   }
 
   #read(): string | null {
-    try {
-      return this.#env.storage?.getItem(CACHE_KEY) ?? null;
-    } catch {
-      return null;
-    }
+    return readCachedSettings(this.#env?.storage ?? null);
   }
 
   #apply(): void {
-    const { root } = this.#env;
-    // Only what changed: any change on the root restyles the whole page.
-    if (root.dataset.theme !== this.theme) root.dataset.theme = this.theme;
-    const motion = this.reducedMotion ? 'reduce' : 'full';
-    if (root.dataset.motion !== motion) root.dataset.motion = motion;
-    for (const size of TEXT_SIZES) {
-      root.classList.toggle(textSizeClass(size), size === this.#settings.textSize);
-    }
+    if (!this.#env) return;
+    applySettings(this.#env.root, this.#settings, {
+      dark: this.#systemDark,
+      reducesMotion: this.#systemReduces,
+    });
   }
 }

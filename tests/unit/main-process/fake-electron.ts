@@ -158,6 +158,7 @@ async function probe(): Promise<void> {
       status: response.status,
       type: response.headers.get('Content-Type'),
       csp: response.headers.get('Content-Security-Policy'),
+      text: await response.text(),
     };
   };
   const call = (frameUrl: string, name: string, input: unknown) =>

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/serve/content-security-policy.ts';
+import { createBuilder } from 'vite';
 import { buildElectron } from '../../../scripts/build-electron.ts';
 
 const repo = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -25,9 +26,18 @@ beforeAll(async () => {
   mkdirSync(path.join(root, 'dist', 'renderer'), { recursive: true });
   writeFileSync(
     path.join(root, 'dist', 'renderer', 'index.html'),
-    '<!doctype html><h1>Library</h1>',
+    '<!doctype html><html><head><title>Studybook</title></head><body><div id="app"></div></body></html>',
   );
   await buildElectron(root, { only: ['main', 'worker'], force: true, log: () => {} });
+  // The page's real server build, where main looks for it.
+  const builder = await createBuilder({
+    configFile: path.join(repo, 'vite.config.ts'),
+    logLevel: 'warn',
+    environments: { ssr: { build: { outDir: path.join(root, 'dist', 'page-server') } } },
+  });
+  const server = builder.environments['ssr'];
+  if (!server) throw new Error('vite.config.ts has no ssr environment.');
+  await builder.build(server);
 
   // Studybook launched by a double-click on a course pack: the pack is its argument.
   writeFileSync(path.join(base, 'Week 3.studypack'), 'a pack, as far as staging cares');
@@ -89,12 +99,21 @@ describe('the bundled main process', () => {
   });
 
   it('serves the renderer on app:// with the CSP, and nothing outside it', () => {
-    expect(report['page']).toEqual({
+    expect(report['page']).toMatchObject({
       status: 200,
       type: 'text/html; charset=utf-8',
       csp: CONTENT_SECURITY_POLICY,
     });
     expect(report['escape'].status).toBe(404);
+  });
+
+  it('renders the library into the page it serves, with the page’s server build', () => {
+    const html = report['page'].text as string;
+    const app = html.slice(html.indexOf('<div id="app">'), html.indexOf('studybook-first-view'));
+    expect(app).toContain('Python Backend');
+    expect(app).toContain('Git essentials');
+    expect(html).toContain('<title>Library · Studybook</title>');
+    expect(stderr).not.toMatch(/server build/);
   });
 
   it('serves a sample course’s code stylesheet from the library', () => {

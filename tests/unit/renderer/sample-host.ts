@@ -4,12 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { dispatch } from '../../../electron/dispatch.ts';
+import { dispatch, type Handlers } from '../../../electron/dispatch.ts';
+import type { HostCall } from '../../../electron/page-address.ts';
 import { openAppServices } from '../../../electron/services.ts';
 import { clientFor, type Client } from '../../../renderer/src/lib/client.ts';
 
 interface SampleHost {
   client: Client;
+  /** One call, answered as its outcome: how a host's own code (page-html.ts) calls it. */
+  call: HostCall;
+  /** The contract's handlers, for a host's own code to be handed. */
+  handlers: Handlers;
   close(): void;
 }
 
@@ -24,8 +29,11 @@ async function openSampleHost(): Promise<SampleHost> {
     },
     openExternal: async () => undefined,
   });
+  const call: HostCall = (name, input) => dispatch(services.handlers, name, input);
   return {
-    client: clientFor((name, input) => dispatch(services.handlers, name, input)),
+    client: clientFor(call),
+    call,
+    handlers: services.handlers,
     close: () => {
       services.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -37,16 +45,25 @@ async function openSampleHost(): Promise<SampleHost> {
  * Opens the sample host before the file's tests and closes it after them. Its `client` can be
  * read once a test runs.
  */
-export function useSampleHost(): { readonly client: Client } {
+export function useSampleHost(): Readonly<Pick<SampleHost, 'client' | 'call' | 'handlers'>> {
   let host: SampleHost | null = null;
   beforeAll(async () => {
     host = await openSampleHost();
   });
   afterAll(() => host?.close());
+  const opened = () => {
+    if (!host) throw new Error('The sample host opens before the tests, not before the file.');
+    return host;
+  };
   return {
     get client() {
-      if (!host) throw new Error('The sample host opens before the tests, not before the file.');
-      return host.client;
+      return opened().client;
+    },
+    get call() {
+      return opened().call;
+    },
+    get handlers() {
+      return opened().handlers;
     },
   };
 }
