@@ -1,8 +1,9 @@
 // The page's addresses, shared by both hosts and the page: `/` is the library, and
 // `/learn/<course>/<lesson>[/<section>]` a lesson. Real paths rather than `#/…` hashes, so that
 // the host sees which lesson is asked for and can send it inside the page itself
-// (serve/page-html.ts): what the page shows first is in hand as its script starts, with no call
-// to wait for.
+// (serve/page-html.ts): rendered, for the browser to paint as it parses, and as data, in hand as
+// the page's script starts, with no call to wait for. Also the types of what the host sends for
+// an address (FirstView) and of the page's server build that renders it (RenderPage).
 import type { CallName, CallOutcome, LessonView, LibraryView } from './api.ts';
 
 /** Where lessons live: every lesson address starts with it. */
