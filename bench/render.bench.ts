@@ -4,8 +4,8 @@
 // In headless Chromium (Debian's, with the flags of playwright.config.ts) against the preview
 // host, for the sample deployment lesson and a generated 20,000-word lesson with 40 code blocks
 // and 10 tables: navigation start → first section painted, and → the page responds to input
-// (the main thread's first free turn after that paint, or the end of the last long task,
-// whichever is later). Also the switch to the next lesson, and the renderer's JS and CSS gzipped.
+// (the main thread's first free turn after that paint once the page is live, or the end of the
+// last long task, whichever is later). Also the switch to the next lesson, and the renderer's JS and CSS gzipped.
 // Every load starts from a blank page on the same origin. Every figure is the median of RUNS
 // warm loads (the HTTP cache holds the page's own files, as Electron's app:// protocol would
 // serve them from disk); app and static loads alternate, so whatever else the machine is doing
@@ -43,9 +43,11 @@ interface LoadTimes {
 const PROBE_DONE = 'studybook-bench: measured';
 
 // Runs in the page before anything else: notes when the first lesson section's heading is
-// painted, then when the main thread is first free after that, and every long task. It says
-// when it is done through the console, because any Playwright call into the page before then
-// would make Chromium compile Playwright's own in-page script on the main thread being timed.
+// painted, then when the main thread is first free after that with the page live, and every long
+// task. The app's page is live once its script has started (the `data-started` its root gets):
+// the host renders the page, which is painted before the app takes it over. It says when it is
+// done through the console, because any Playwright call into the page before then would make
+// Chromium compile Playwright's own in-page script on the main thread being timed.
 const PROBE = `(() => {
   const bench = (window.__bench = { longTaskEnd: 0 });
   const afterPaint = (done) => requestAnimationFrame(() => {
@@ -53,6 +55,18 @@ const PROBE = `(() => {
     channel.port1.onmessage = () => done(performance.now());
     channel.port2.postMessage(null);
   });
+  // The root is read when needed: the probe runs before the document has one.
+  const isLive = () =>
+    !document.getElementById('app') || 'started' in document.documentElement.dataset;
+  const whenLive = (done) => {
+    if (isLive()) return done();
+    const started = new MutationObserver(() => {
+      if (!isLive()) return;
+      started.disconnect();
+      done();
+    });
+    started.observe(document.documentElement, { attributes: true, attributeFilter: ['data-started'] });
+  };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       bench.longTaskEnd = Math.max(bench.longTaskEnd, entry.startTime + entry.duration);
@@ -63,10 +77,12 @@ const PROBE = `(() => {
     watch.disconnect();
     afterPaint((painted) => {
       bench.section = painted;
-      setTimeout(() => {
-        bench.free = performance.now();
-        console.debug(${JSON.stringify(PROBE_DONE)});
-      }, 0);
+      whenLive(() =>
+        setTimeout(() => {
+          bench.free = performance.now();
+          console.debug(${JSON.stringify(PROBE_DONE)});
+        }, 0),
+      );
     });
   });
   watch.observe(document, { childList: true, subtree: true });

@@ -10,6 +10,7 @@ import {
   parseFirstView,
   rendersOnHost,
 } from './lib/first-view.ts';
+import { afterPaint } from './lib/frames.ts';
 import { LessonPrefetch } from './lib/lesson-prefetch.ts';
 import { addressOf, parseRoute } from './lib/routes.ts';
 import { applySettings, pageStorage, readCachedSettings } from './lib/settings-root.ts';
@@ -49,10 +50,19 @@ const firstLibrary = first.then((carried) => {
 // Whether the markup in #app is the host's rendering of this very route (an older `#/…` address
 // reaches the host as the library's), which the app can take over as it is.
 const rendered = first.then((carried) => carried !== null && rendersOnHost(route, carried));
+// The page's first frame: asked for here, where nothing can have painted yet (this script holds
+// the paint back), it is the frame that shows what the host rendered. A hidden page (a tab in
+// the background) draws no frames, and has no paint to wait for.
+const firstPaint =
+  document.visibilityState === 'hidden'
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => afterPaint(resolve));
 
 // Not awaited at the top level: with top-level await, the bundler must keep what start.ts shares
 // with this file in a chunk of its own, one more module to fetch and link before this one runs.
-void import('./start.ts').then(({ start }) => start({ client, prefetch, firstLibrary, rendered }));
+void import('./start.ts').then(({ start }) =>
+  start({ client, prefetch, firstLibrary, rendered, firstPaint }),
+);
 
 /**
  * The text of what the host sent at the end of the page, once the page is all parsed (it may

@@ -6,7 +6,6 @@ import App from './App.svelte';
 import type { LibraryView } from '../../electron/api.ts';
 import { appParts } from './app-parts.ts';
 import type { Client } from './lib/client.ts';
-import { afterPaint } from './lib/frames.ts';
 import type { LessonPrefetch } from './lib/lesson-prefetch.ts';
 import { Router } from './lib/router.svelte.ts';
 import { SaveStatus } from './lib/save-status.svelte.ts';
@@ -26,6 +25,8 @@ export interface StartingPoint {
   firstLibrary: Promise<LibraryView | null>;
   /** Whether #app holds the host's rendering of the address's first view (rendersOnHost). */
   rendered: Promise<boolean>;
+  /** Settles once the page's first frame has been painted. */
+  firstPaint: Promise<void>;
 }
 
 export async function start({
@@ -33,6 +34,7 @@ export async function start({
   prefetch,
   firstLibrary,
   rendered,
+  firstPaint,
 }: StartingPoint): Promise<void> {
   // main.ts runs as soon as it has loaded (async), which can be before the parser reaches <body>.
   if (document.readyState === 'loading') {
@@ -87,9 +89,10 @@ export async function start({
 
   if (await rendered) {
     // The host rendered what the address shows (electron/serve/page-html.ts), and the browser
-    // paints it as it parses, as it would a static page. The app takes it over after that paint,
-    // not before: hydrating first would hold the paint back by as long as hydrating takes.
-    await new Promise<void>((resolve) => afterPaint(resolve));
+    // paints it as it parses, as it would a static page. The app takes it over once that first
+    // frame is painted, not before: hydrating first would hold the paint back by as long as
+    // hydrating takes. Usually the frame is painted by now, and the app is live at once.
+    await firstPaint;
     hydrate(App, { target, props });
   } else {
     // Markup for another view than the address's (an older `#/…` address): the app builds its
