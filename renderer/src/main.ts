@@ -14,19 +14,22 @@ import { afterPaint } from './lib/frames.ts';
 import { LessonPrefetch } from './lib/lesson-prefetch.ts';
 import { addressOf, parseRoute } from './lib/routes.ts';
 import { applySettings, pageStorage, readCachedSettings } from './lib/settings-root.ts';
-import { parseCachedSettings } from './lib/settings-view.ts';
+import { DEFAULT_SETTINGS, parseCachedSettings } from './lib/settings-view.ts';
 import './styles/base.css';
 import './styles/prose.css';
 
 // The page holds back its first paint until this script has run (vite.config.ts), and the host
-// may have rendered the lesson: it must paint in the learner's theme and text size at once.
-const cachedSettings = parseCachedSettings(readCachedSettings(pageStorage(window)));
-if (cachedSettings) {
-  applySettings(document.documentElement, cachedSettings, {
+// may have rendered the lesson: it must paint in the learner's theme and text size at once. The
+// defaults too, when nothing is cached: set only later, by the app, they would restyle the whole
+// page a frame after its first paint.
+applySettings(
+  document.documentElement,
+  parseCachedSettings(readCachedSettings(pageStorage(window))) ?? DEFAULT_SETTINGS,
+  {
     dark: window.matchMedia('(prefers-color-scheme: dark)').matches,
     reducesMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
-  });
-}
+  },
+);
 
 const client = createClient(window);
 const prefetch = new LessonPrefetch();
