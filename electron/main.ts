@@ -99,6 +99,9 @@ if (isFirstInstance) {
 }
 
 async function start(): Promise<void> {
+  // Loaded while Electron gets ready and the services open, not after: it is on the way to the
+  // window's first page. It never rejects (a missing build is logged).
+  const loadingRenderer = pageRendererOrNull(layout.pageRenderer, (message) => log(message));
   await app.whenReady();
   guardSession(session.defaultSession);
 
@@ -114,7 +117,7 @@ async function start(): Promise<void> {
   services = opened;
   app.on('will-quit', () => opened.close());
 
-  const render = await pageRendererOrNull(layout.pageRenderer, (message) => log(message));
+  const render = await loadingRenderer;
   protocol.handle(APP_SCHEME, createAppRequestHandler(appContent(opened, render), log));
   registerContractHandlers(opened.handlers, log);
   registerUploadHandler(createUploadTransfers(opened.uploads), log);

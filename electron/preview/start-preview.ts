@@ -62,6 +62,11 @@ const SETTLE_MS = 80;
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const log = options.quiet ? () => undefined : console.log;
   const courseDirs = options.courseDirs.map((dir) => path.resolve(dir));
+  // Loaded while the courses compile, not after; it never rejects (a missing build is logged).
+  const loadingRenderer =
+    options.pageRenderer === null
+      ? Promise.resolve(null)
+      : pageRendererOrNull(options.pageRenderer ?? DEFAULT_PAGE_RENDERER, log);
   const services = await openAppServices({
     dataDir: options.dataDir,
     bundledPacks: {
@@ -78,10 +83,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
     token,
     handlers: services.handlers,
-    render:
-      options.pageRenderer === null
-        ? null
-        : await pageRendererOrNull(options.pageRenderer ?? DEFAULT_PAGE_RENDERER, log),
+    render: await loadingRenderer,
     readAsset: services.readAsset,
     readCodeStylesheet: services.readCodeStylesheet,
     events,

@@ -15,6 +15,7 @@ import type {
   UploadedPack,
 } from '../../../electron/ipc/channels.ts';
 import type { StudybookBridge } from '../../../electron/ipc/renderer-bridge.ts';
+import type { HostCall } from '../../../electron/page-address.ts';
 
 export type { MenuCommand, StudybookBridge, UploadedPack };
 
@@ -77,8 +78,8 @@ export interface Client extends Calls {
   uploadPack: UploadPack;
 }
 
-/** Sends one call and answers its outcome; never throws. */
-export type Transport = (name: CallName, input: unknown) => Promise<CallOutcome<unknown>>;
+/** Sends one call and answers its outcome; never throws. The host's own code calls it the same way. */
+export type Transport = HostCall;
 
 type Subscribe = Client['subscribe'];
 type OnMenuCommand = Client['onMenuCommand'];
